@@ -1,0 +1,152 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": typeof types.CandidateDocument,
+    "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": typeof types.CandidateFieldsFragmentDoc,
+    "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": typeof types.CandidatePayloadFieldsFragmentDoc,
+    "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": typeof types.CandidateRowFragmentDoc,
+    "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.CreateExperimentDocument,
+    "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": typeof types.CurrentUserDocument,
+    "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.DeleteCandidateDocument,
+    "mutation DeleteExperiment($input: ExperimentIdInput!) {\n  deleteExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.DeleteExperimentDocument,
+    "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}": typeof types.ExperimentDocument,
+    "query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $first: Int, $after: String) {\n  project(fullPath: $fullPath) {\n    id\n    experiment(iid: $iid) {\n      id\n      candidates(\n        filter: $filter\n        sort: $sort\n        status: $status\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        nodes {\n          ...CandidateRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}": typeof types.ExperimentCandidatesDocument,
+    "fragment ExperimentFields on Experiment {\n  id\n  iid\n  name\n  createdAt\n  updatedAt\n  deletedAt\n  candidateCount\n  lastActivityAt\n  paramKeys\n  metricKeys\n  creator {\n    id\n    username\n    name\n  }\n  metadata {\n    name\n    value\n  }\n}": typeof types.ExperimentFieldsFragmentDoc,
+    "fragment ExperimentPayloadFields on ExperimentPayload {\n  __typename\n  ... on Experiment {\n    ...ExperimentFields\n  }\n  ... on UserError {\n    message\n  }\n}": typeof types.ExperimentPayloadFieldsFragmentDoc,
+    "query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    mlflowTrackingUri\n    currentUserAccessLevel\n    experiments(\n      search: $search\n      sort: $sort\n      includeDeleted: $includeDeleted\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      nodes {\n        id\n        iid\n        name\n        candidateCount\n        createdAt\n        lastActivityAt\n        deletedAt\n        creator {\n          id\n          username\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}": typeof types.ExperimentsDocument,
+    "query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      metricHistory(name: $name, maxPoints: $maxPoints) {\n        step\n        timestamp\n        value\n      }\n    }\n  }\n}": typeof types.MetricHistoryDocument,
+    "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.ProjectsDocument,
+    "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.RestoreCandidateDocument,
+    "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.RestoreExperimentDocument,
+    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": typeof types.SignInDocument,
+    "mutation SignOut {\n  signOut\n}": typeof types.SignOutDocument,
+    "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.UpdateCandidateDocument,
+    "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.UpdateExperimentDocument,
+};
+const documents: Documents = {
+    "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": types.CandidateDocument,
+    "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": types.CandidateFieldsFragmentDoc,
+    "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": types.CandidatePayloadFieldsFragmentDoc,
+    "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": types.CandidateRowFragmentDoc,
+    "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.CreateExperimentDocument,
+    "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": types.CurrentUserDocument,
+    "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.DeleteCandidateDocument,
+    "mutation DeleteExperiment($input: ExperimentIdInput!) {\n  deleteExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.DeleteExperimentDocument,
+    "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}": types.ExperimentDocument,
+    "query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $first: Int, $after: String) {\n  project(fullPath: $fullPath) {\n    id\n    experiment(iid: $iid) {\n      id\n      candidates(\n        filter: $filter\n        sort: $sort\n        status: $status\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        nodes {\n          ...CandidateRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}": types.ExperimentCandidatesDocument,
+    "fragment ExperimentFields on Experiment {\n  id\n  iid\n  name\n  createdAt\n  updatedAt\n  deletedAt\n  candidateCount\n  lastActivityAt\n  paramKeys\n  metricKeys\n  creator {\n    id\n    username\n    name\n  }\n  metadata {\n    name\n    value\n  }\n}": types.ExperimentFieldsFragmentDoc,
+    "fragment ExperimentPayloadFields on ExperimentPayload {\n  __typename\n  ... on Experiment {\n    ...ExperimentFields\n  }\n  ... on UserError {\n    message\n  }\n}": types.ExperimentPayloadFieldsFragmentDoc,
+    "query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    mlflowTrackingUri\n    currentUserAccessLevel\n    experiments(\n      search: $search\n      sort: $sort\n      includeDeleted: $includeDeleted\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      nodes {\n        id\n        iid\n        name\n        candidateCount\n        createdAt\n        lastActivityAt\n        deletedAt\n        creator {\n          id\n          username\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}": types.ExperimentsDocument,
+    "query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      metricHistory(name: $name, maxPoints: $maxPoints) {\n        step\n        timestamp\n        value\n      }\n    }\n  }\n}": types.MetricHistoryDocument,
+    "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.ProjectsDocument,
+    "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.RestoreCandidateDocument,
+    "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.RestoreExperimentDocument,
+    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": types.SignInDocument,
+    "mutation SignOut {\n  signOut\n}": types.SignOutDocument,
+    "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.UpdateCandidateDocument,
+    "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.UpdateExperimentDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}"): typeof import('./graphql').CandidateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}"): typeof import('./graphql').CandidateFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}"): typeof import('./graphql').CandidatePayloadFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}"): typeof import('./graphql').CandidateRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').CreateExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}"): typeof import('./graphql').CurrentUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}"): typeof import('./graphql').DeleteCandidateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteExperiment($input: ExperimentIdInput!) {\n  deleteExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').DeleteExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}"): typeof import('./graphql').ExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $first: Int, $after: String) {\n  project(fullPath: $fullPath) {\n    id\n    experiment(iid: $iid) {\n      id\n      candidates(\n        filter: $filter\n        sort: $sort\n        status: $status\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        nodes {\n          ...CandidateRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql').ExperimentCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ExperimentFields on Experiment {\n  id\n  iid\n  name\n  createdAt\n  updatedAt\n  deletedAt\n  candidateCount\n  lastActivityAt\n  paramKeys\n  metricKeys\n  creator {\n    id\n    username\n    name\n  }\n  metadata {\n    name\n    value\n  }\n}"): typeof import('./graphql').ExperimentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ExperimentPayloadFields on ExperimentPayload {\n  __typename\n  ... on Experiment {\n    ...ExperimentFields\n  }\n  ... on UserError {\n    message\n  }\n}"): typeof import('./graphql').ExperimentPayloadFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    mlflowTrackingUri\n    currentUserAccessLevel\n    experiments(\n      search: $search\n      sort: $sort\n      includeDeleted: $includeDeleted\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      nodes {\n        id\n        iid\n        name\n        candidateCount\n        createdAt\n        lastActivityAt\n        deletedAt\n        creator {\n          id\n          username\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}"): typeof import('./graphql').ExperimentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      metricHistory(name: $name, maxPoints: $maxPoints) {\n        step\n        timestamp\n        value\n      }\n    }\n  }\n}"): typeof import('./graphql').MetricHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql').ProjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}"): typeof import('./graphql').RestoreCandidateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').RestoreExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOut {\n  signOut\n}"): typeof import('./graphql').SignOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}"): typeof import('./graphql').UpdateCandidateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').UpdateExperimentDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

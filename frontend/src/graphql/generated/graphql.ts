@@ -1,0 +1,1419 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** DRAFT CONTRACT — replaced by `labbook export-schema` output once the GraphQL code lands. */
+  DateTime: { input: string; output: string; }
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AccessLevel =
+  | 'DEVELOPER'
+  | 'GUEST'
+  | 'MAINTAINER'
+  | 'OWNER'
+  | 'REPORTER';
+
+export type AlreadyExistsError = UserError & {
+  __typename?: 'AlreadyExistsError';
+  message: Scalars['String']['output'];
+};
+
+export type AuthenticationError = UserError & {
+  __typename?: 'AuthenticationError';
+  message: Scalars['String']['output'];
+};
+
+export type Candidate = Node & {
+  __typename?: 'Candidate';
+  children: Array<Candidate>;
+  createdAt: Scalars['DateTime']['output'];
+  creator?: Maybe<User>;
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  description: Scalars['String']['output'];
+  /** Seconds between start and end (or now, while running). */
+  duration?: Maybe<Scalars['Float']['output']>;
+  eid: Scalars['String']['output'];
+  endTime?: Maybe<Scalars['DateTime']['output']>;
+  experiment: Experiment;
+  id: Scalars['ID']['output'];
+  iid: Scalars['Int']['output'];
+  links: CandidateLinks;
+  metadata: Array<Metadata>;
+  metricHistory: Array<MetricPoint>;
+  metrics: Array<Metric>;
+  name: Scalars['String']['output'];
+  params: Array<Param>;
+  parent?: Maybe<Candidate>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  status: CandidateStatus;
+};
+
+
+export type CandidateMetricHistoryArgs = {
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  xAxis?: InputMaybe<MetricAxis>;
+};
+
+export type CandidateConnection = {
+  __typename?: 'CandidateConnection';
+  edges: Array<CandidateEdge>;
+  nodes: Array<Candidate>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CandidateEdge = {
+  __typename?: 'CandidateEdge';
+  cursor: Scalars['String']['output'];
+  node: Candidate;
+};
+
+export type CandidateIdInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CandidateLinks = {
+  __typename?: 'CandidateLinks';
+  artifactPath?: Maybe<Scalars['String']['output']>;
+  mlflowRunId: Scalars['String']['output'];
+  webPath: Scalars['String']['output'];
+};
+
+export type CandidatePayload = Candidate | NotFoundError | PermissionDeniedError | ValidationError;
+
+export type CandidateStatus =
+  | 'FAILED'
+  | 'FINISHED'
+  | 'KILLED'
+  | 'RUNNING'
+  | 'SCHEDULED';
+
+export type CreateCandidateInput = {
+  experimentId: Scalars['ID']['input'];
+  metadata?: InputMaybe<Array<KeyValueInput>>;
+  metrics?: InputMaybe<Array<MetricInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  params?: InputMaybe<Array<KeyValueInput>>;
+};
+
+export type CreateExperimentInput = {
+  name: Scalars['String']['input'];
+  projectPath: Scalars['ID']['input'];
+};
+
+export type DeleteMetadataInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Experiment = Node & {
+  __typename?: 'Experiment';
+  candidateCount: Scalars['Int']['output'];
+  /** filter: the search language (e.g. `metrics.acc > 0.9 and params.lr = '0.1'`); sort: e.g. `metrics.loss ASC`, `params.lr DESC`, `attributes.start_time DESC`, `metrics.loss.min ASC`. */
+  candidates: CandidateConnection;
+  createdAt: Scalars['DateTime']['output'];
+  creator?: Maybe<User>;
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  iid: Scalars['Int']['output'];
+  lastActivityAt: Scalars['DateTime']['output'];
+  metadata: Array<Metadata>;
+  metricKeys: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  paramKeys: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  webPath: Scalars['String']['output'];
+};
+
+
+export type ExperimentCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CandidateStatus>;
+};
+
+export type ExperimentConnection = {
+  __typename?: 'ExperimentConnection';
+  edges: Array<ExperimentEdge>;
+  nodes: Array<Experiment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExperimentEdge = {
+  __typename?: 'ExperimentEdge';
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+export type ExperimentIdInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type ExperimentPayload = AlreadyExistsError | Experiment | NotFoundError | PermissionDeniedError | ValidationError;
+
+export type ExperimentSort =
+  | 'CANDIDATE_COUNT_ASC'
+  | 'CANDIDATE_COUNT_DESC'
+  | 'CREATED_ASC'
+  | 'CREATED_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'UPDATED_ASC'
+  | 'UPDATED_DESC';
+
+export type KeyValueInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type Metadata = {
+  __typename?: 'Metadata';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** id: an Experiment or Candidate global id. */
+export type MetadataPayload = Candidate | Experiment | NotFoundError | PermissionDeniedError | ValidationError;
+
+/** Summary of one metric of a candidate: value is the latest (MLflow's definition). */
+export type Metric = {
+  __typename?: 'Metric';
+  count: Scalars['Int']['output'];
+  max: Scalars['Float']['output'];
+  min: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  step: Scalars['Int']['output'];
+  timestamp: Scalars['DateTime']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type MetricAxis =
+  | 'STEP'
+  | 'TIME';
+
+export type MetricInput = {
+  name: Scalars['String']['input'];
+  step?: InputMaybe<Scalars['Int']['input']>;
+  value: Scalars['Float']['input'];
+};
+
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  step: Scalars['Int']['output'];
+  timestamp: Scalars['DateTime']['output'];
+  value: Scalars['Float']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createCandidate: CandidatePayload;
+  createExperiment: ExperimentPayload;
+  deleteCandidate: CandidatePayload;
+  deleteExperiment: ExperimentPayload;
+  deleteMetadata: MetadataPayload;
+  restoreCandidate: CandidatePayload;
+  restoreExperiment: ExperimentPayload;
+  setMetadata: MetadataPayload;
+  signIn: SignInPayload;
+  signOut: Scalars['Boolean']['output'];
+  updateCandidate: CandidatePayload;
+  updateExperiment: ExperimentPayload;
+};
+
+
+export type MutationCreateCandidateArgs = {
+  input: CreateCandidateInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationDeleteCandidateArgs = {
+  input: CandidateIdInput;
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  input: ExperimentIdInput;
+};
+
+
+export type MutationDeleteMetadataArgs = {
+  input: DeleteMetadataInput;
+};
+
+
+export type MutationRestoreCandidateArgs = {
+  input: CandidateIdInput;
+};
+
+
+export type MutationRestoreExperimentArgs = {
+  input: ExperimentIdInput;
+};
+
+
+export type MutationSetMetadataArgs = {
+  input: SetMetadataInput;
+};
+
+
+export type MutationSignInArgs = {
+  input: SignInInput;
+};
+
+
+export type MutationUpdateCandidateArgs = {
+  input: UpdateCandidateInput;
+};
+
+
+export type MutationUpdateExperimentArgs = {
+  input: UpdateExperimentInput;
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type NotFoundError = UserError & {
+  __typename?: 'NotFoundError';
+  message: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Param = {
+  __typename?: 'Param';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type PermissionDeniedError = UserError & {
+  __typename?: 'PermissionDeniedError';
+  message: Scalars['String']['output'];
+};
+
+export type Project = Node & {
+  __typename?: 'Project';
+  candidate?: Maybe<Candidate>;
+  currentUserAccessLevel?: Maybe<AccessLevel>;
+  description: Scalars['String']['output'];
+  experiment?: Maybe<Experiment>;
+  experiments: ExperimentConnection;
+  fullPath: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  members: Array<ProjectMember>;
+  mlflowTrackingUri: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  visibility: Scalars['String']['output'];
+};
+
+
+export type ProjectCandidateArgs = {
+  iid: Scalars['Int']['input'];
+};
+
+
+export type ProjectExperimentArgs = {
+  iid: Scalars['Int']['input'];
+};
+
+
+export type ProjectExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<ExperimentSort>;
+};
+
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  nodes: Array<Project>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProjectMember = {
+  __typename?: 'ProjectMember';
+  accessLevel: AccessLevel;
+  user: User;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  currentUser?: Maybe<User>;
+  node?: Maybe<Node>;
+  project?: Maybe<Project>;
+  projects: ProjectConnection;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectArgs = {
+  fullPath: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetMetadataInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type SignInInput = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type SignInPayload = AuthenticationError | User;
+
+export type UpdateCandidateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CandidateStatus>;
+};
+
+export type UpdateExperimentInput = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type User = Node & {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  isAdmin: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  username: Scalars['String']['output'];
+};
+
+/** Errors returned as members of mutation payload unions. */
+export type UserError = {
+  message: Scalars['String']['output'];
+};
+
+export type ValidationError = UserError & {
+  __typename?: 'ValidationError';
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+export type CandidateQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+}>;
+
+
+export type CandidateQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, candidate?: { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | null } | null };
+
+export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
+
+type CandidatePayloadFields_Candidate_Fragment = { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
+
+type CandidatePayloadFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message: string };
+
+type CandidatePayloadFields_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', message: string };
+
+type CandidatePayloadFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string };
+
+export type CandidatePayloadFieldsFragment = CandidatePayloadFields_Candidate_Fragment | CandidatePayloadFields_NotFoundError_Fragment | CandidatePayloadFields_PermissionDeniedError_Fragment | CandidatePayloadFields_ValidationError_Fragment;
+
+export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number }> };
+
+export type CreateExperimentMutationVariables = Exact<{
+  input: CreateExperimentInput;
+}>;
+
+
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentUserQuery = { __typename?: 'Query', currentUser?: { __typename?: 'User', id: string, username: string, name: string, isAdmin: boolean } | null };
+
+export type DeleteCandidateMutationVariables = Exact<{
+  input: CandidateIdInput;
+}>;
+
+
+export type DeleteCandidateMutation = { __typename?: 'Mutation', deleteCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type DeleteExperimentMutationVariables = Exact<{
+  input: ExperimentIdInput;
+}>;
+
+
+export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type ExperimentQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+}>;
+
+
+export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
+
+export type ExperimentCandidatesQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CandidateStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
+
+export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
+
+type ExperimentPayloadFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', message: string };
+
+type ExperimentPayloadFields_Experiment_Fragment = { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
+
+type ExperimentPayloadFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message: string };
+
+type ExperimentPayloadFields_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', message: string };
+
+type ExperimentPayloadFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string };
+
+export type ExperimentPayloadFieldsFragment = ExperimentPayloadFields_AlreadyExistsError_Fragment | ExperimentPayloadFields_Experiment_Fragment | ExperimentPayloadFields_NotFoundError_Fragment | ExperimentPayloadFields_PermissionDeniedError_Fragment | ExperimentPayloadFields_ValidationError_Fragment;
+
+export type ExperimentsQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<ExperimentSort>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExperimentsQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, mlflowTrackingUri: string, currentUserAccessLevel?: AccessLevel | null, experiments: { __typename?: 'ExperimentConnection', totalCount: number, nodes: Array<{ __typename?: 'Experiment', id: string, iid: number, name: string, candidateCount: number, createdAt: string, lastActivityAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
+
+export type MetricHistoryQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type MetricHistoryQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, metricHistory: Array<{ __typename?: 'MetricPoint', step: number, timestamp: string, value: number }> } | null } | null };
+
+export type ProjectsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount: number, nodes: Array<{ __typename?: 'Project', id: string, fullPath: string, name: string, description: string, visibility: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type RestoreCandidateMutationVariables = Exact<{
+  input: CandidateIdInput;
+}>;
+
+
+export type RestoreCandidateMutation = { __typename?: 'Mutation', restoreCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type RestoreExperimentMutationVariables = Exact<{
+  input: ExperimentIdInput;
+}>;
+
+
+export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { __typename?: 'Mutation', signIn: { __typename: 'AuthenticationError', message: string } | { __typename: 'User', id: string, username: string, name: string, isAdmin: boolean } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { __typename?: 'Mutation', signOut: boolean };
+
+export type UpdateCandidateMutationVariables = Exact<{
+  input: UpdateCandidateInput;
+}>;
+
+
+export type UpdateCandidateMutation = { __typename?: 'Mutation', updateCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type UpdateExperimentMutationVariables = Exact<{
+  input: UpdateExperimentInput;
+}>;
+
+
+export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CandidateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}
+    `, {"fragmentName":"CandidateFields"}) as unknown as TypedDocumentString<CandidateFieldsFragment, unknown>;
+export const CandidatePayloadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CandidatePayloadFields on CandidatePayload {
+  __typename
+  ... on Candidate {
+    ...CandidateFields
+  }
+  ... on UserError {
+    message
+  }
+}
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}`, {"fragmentName":"CandidatePayloadFields"}) as unknown as TypedDocumentString<CandidatePayloadFieldsFragment, unknown>;
+export const CandidateRowFragmentDoc = new TypedDocumentString(`
+    fragment CandidateRow on Candidate {
+  id
+  iid
+  name
+  status
+  startTime
+  duration
+  createdAt
+  creator {
+    id
+    username
+  }
+  params {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+  }
+}
+    `, {"fragmentName":"CandidateRow"}) as unknown as TypedDocumentString<CandidateRowFragment, unknown>;
+export const ExperimentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}
+    `, {"fragmentName":"ExperimentFields"}) as unknown as TypedDocumentString<ExperimentFieldsFragment, unknown>;
+export const ExperimentPayloadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExperimentPayloadFields on ExperimentPayload {
+  __typename
+  ... on Experiment {
+    ...ExperimentFields
+  }
+  ... on UserError {
+    message
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}`, {"fragmentName":"ExperimentPayloadFields"}) as unknown as TypedDocumentString<ExperimentPayloadFieldsFragment, unknown>;
+export const CandidateDocument = new TypedDocumentString(`
+    query Candidate($fullPath: ID!, $iid: Int!) {
+  project(fullPath: $fullPath) {
+    id
+    fullPath
+    candidate(iid: $iid) {
+      ...CandidateFields
+    }
+  }
+}
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}`) as unknown as TypedDocumentString<CandidateQuery, CandidateQueryVariables>;
+export const CreateExperimentDocument = new TypedDocumentString(`
+    mutation CreateExperiment($input: CreateExperimentInput!) {
+  createExperiment(input: $input) {
+    ...ExperimentPayloadFields
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}
+fragment ExperimentPayloadFields on ExperimentPayload {
+  __typename
+  ... on Experiment {
+    ...ExperimentFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const CurrentUserDocument = new TypedDocumentString(`
+    query CurrentUser {
+  currentUser {
+    id
+    username
+    name
+    isAdmin
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
+export const DeleteCandidateDocument = new TypedDocumentString(`
+    mutation DeleteCandidate($input: CandidateIdInput!) {
+  deleteCandidate(input: $input) {
+    ...CandidatePayloadFields
+  }
+}
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}
+fragment CandidatePayloadFields on CandidatePayload {
+  __typename
+  ... on Candidate {
+    ...CandidateFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteCandidateMutation, DeleteCandidateMutationVariables>;
+export const DeleteExperimentDocument = new TypedDocumentString(`
+    mutation DeleteExperiment($input: ExperimentIdInput!) {
+  deleteExperiment(input: $input) {
+    ...ExperimentPayloadFields
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}
+fragment ExperimentPayloadFields on ExperimentPayload {
+  __typename
+  ... on Experiment {
+    ...ExperimentFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteExperimentMutation, DeleteExperimentMutationVariables>;
+export const ExperimentDocument = new TypedDocumentString(`
+    query Experiment($fullPath: ID!, $iid: Int!) {
+  project(fullPath: $fullPath) {
+    id
+    fullPath
+    name
+    experiment(iid: $iid) {
+      ...ExperimentFields
+    }
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}`) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+export const ExperimentCandidatesDocument = new TypedDocumentString(`
+    query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $first: Int, $after: String) {
+  project(fullPath: $fullPath) {
+    id
+    experiment(iid: $iid) {
+      id
+      candidates(
+        filter: $filter
+        sort: $sort
+        status: $status
+        first: $first
+        after: $after
+      ) {
+        totalCount
+        nodes {
+          ...CandidateRow
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+}
+    fragment CandidateRow on Candidate {
+  id
+  iid
+  name
+  status
+  startTime
+  duration
+  createdAt
+  creator {
+    id
+    username
+  }
+  params {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+  }
+}`) as unknown as TypedDocumentString<ExperimentCandidatesQuery, ExperimentCandidatesQueryVariables>;
+export const ExperimentsDocument = new TypedDocumentString(`
+    query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+  project(fullPath: $fullPath) {
+    id
+    fullPath
+    name
+    mlflowTrackingUri
+    currentUserAccessLevel
+    experiments(
+      search: $search
+      sort: $sort
+      includeDeleted: $includeDeleted
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      totalCount
+      nodes {
+        id
+        iid
+        name
+        candidateCount
+        createdAt
+        lastActivityAt
+        deletedAt
+        creator {
+          id
+          username
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
+export const MetricHistoryDocument = new TypedDocumentString(`
+    query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {
+  project(fullPath: $fullPath) {
+    id
+    candidate(iid: $iid) {
+      id
+      metricHistory(name: $name, maxPoints: $maxPoints) {
+        step
+        timestamp
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricHistoryQuery, MetricHistoryQueryVariables>;
+export const ProjectsDocument = new TypedDocumentString(`
+    query Projects($search: String, $first: Int, $after: String) {
+  projects(search: $search, first: $first, after: $after) {
+    totalCount
+    nodes {
+      id
+      fullPath
+      name
+      description
+      visibility
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
+export const RestoreCandidateDocument = new TypedDocumentString(`
+    mutation RestoreCandidate($input: CandidateIdInput!) {
+  restoreCandidate(input: $input) {
+    ...CandidatePayloadFields
+  }
+}
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}
+fragment CandidatePayloadFields on CandidatePayload {
+  __typename
+  ... on Candidate {
+    ...CandidateFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<RestoreCandidateMutation, RestoreCandidateMutationVariables>;
+export const RestoreExperimentDocument = new TypedDocumentString(`
+    mutation RestoreExperiment($input: ExperimentIdInput!) {
+  restoreExperiment(input: $input) {
+    ...ExperimentPayloadFields
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}
+fragment ExperimentPayloadFields on ExperimentPayload {
+  __typename
+  ... on Experiment {
+    ...ExperimentFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<RestoreExperimentMutation, RestoreExperimentMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) {
+    __typename
+    ... on User {
+      id
+      username
+      name
+      isAdmin
+    }
+    ... on AuthenticationError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const UpdateCandidateDocument = new TypedDocumentString(`
+    mutation UpdateCandidate($input: UpdateCandidateInput!) {
+  updateCandidate(input: $input) {
+    ...CandidatePayloadFields
+  }
+}
+    fragment CandidateFields on Candidate {
+  id
+  iid
+  eid
+  name
+  description
+  status
+  startTime
+  endTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+    name
+  }
+  experiment {
+    id
+    iid
+    name
+  }
+  parent {
+    id
+    iid
+    name
+  }
+  children {
+    id
+    iid
+    name
+  }
+  params {
+    name
+    value
+  }
+  metadata {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    step
+    timestamp
+    min
+    max
+    count
+  }
+  links {
+    webPath
+    mlflowRunId
+    artifactPath
+  }
+}
+fragment CandidatePayloadFields on CandidatePayload {
+  __typename
+  ... on Candidate {
+    ...CandidateFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateCandidateMutation, UpdateCandidateMutationVariables>;
+export const UpdateExperimentDocument = new TypedDocumentString(`
+    mutation UpdateExperiment($input: UpdateExperimentInput!) {
+  updateExperiment(input: $input) {
+    ...ExperimentPayloadFields
+  }
+}
+    fragment ExperimentFields on Experiment {
+  id
+  iid
+  name
+  createdAt
+  updatedAt
+  deletedAt
+  candidateCount
+  lastActivityAt
+  paramKeys
+  metricKeys
+  creator {
+    id
+    username
+    name
+  }
+  metadata {
+    name
+    value
+  }
+}
+fragment ExperimentPayloadFields on ExperimentPayload {
+  __typename
+  ... on Experiment {
+    ...ExperimentFields
+  }
+  ... on UserError {
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateExperimentMutation, UpdateExperimentMutationVariables>;

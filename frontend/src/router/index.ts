@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useCurrentUser } from '@/composables/useCurrentUser'
+import { paths } from '@/utils/paths'
+
+const PROJECT = ':projectPath(.+)'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/users/sign_in',
+    name: 'sign-in',
+    component: () => import('@/views/SignInView.vue'),
+    meta: { public: true },
+  },
+  { path: '/', name: 'projects', component: () => import('@/views/ProjectsView.vue') },
+  {
+    path: `/${PROJECT}/-/ml/experiments/:experimentIid(\\d+)/candidates/compare`,
+    name: 'compare',
+    component: () => import('@/views/CompareView.vue'),
+  },
+  {
+    path: `/${PROJECT}/-/ml/experiments/:iid(\\d+)`,
+    name: 'experiment',
+    component: () => import('@/views/ExperimentView.vue'),
+  },
+  {
+    path: `/${PROJECT}/-/ml/experiments`,
+    name: 'experiments',
+    component: () => import('@/views/ExperimentsView.vue'),
+  },
+  {
+    path: `/${PROJECT}/-/ml/candidates/:iid(\\d+)`,
+    name: 'candidate',
+    component: () => import('@/views/CandidateView.vue'),
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  try {
+    const user = await useCurrentUser().load()
+    return user ? true : paths.signIn(to.fullPath)
+  } catch {
+    // The server is unreachable: let the view show its own error state.
+    return true
+  }
+})
