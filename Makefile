@@ -1,0 +1,53 @@
+# labbook: `make run` serves on http://127.0.0.1:8080; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json frontend/package.json -type f 2>/dev/null)
+
+.PHONY: setup setup-test run test lint typecheck pytest frontend-check schema bench clean
+
+setup: $(BIN)/.runtime frontend/dist/index.html
+
+setup-test: setup $(BIN)/.test
+
+run: setup
+	$(BIN)/labbook serve
+
+test: setup-test lint typecheck frontend-check pytest
+
+$(BIN)/.runtime: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -e .
+	touch $@
+
+$(BIN)/.test: $(BIN)/.runtime pyproject.toml
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
+	cd frontend && npm run build --silent
+
+lint:
+	$(BIN)/ruff format --check backend tests benchmarks
+	$(BIN)/ruff check backend tests benchmarks
+
+typecheck:
+	$(BIN)/mypy
+
+frontend-check: frontend/node_modules/.package-lock.json
+	cd frontend && npm run lint --silent && npm test --silent
+
+pytest:
+	$(BIN)/pytest
+
+schema: $(BIN)/.runtime
+	$(BIN)/labbook export-schema > schema.graphql
+
+bench: setup-test
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist

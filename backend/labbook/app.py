@@ -1,0 +1,36 @@
+"""`create_app(settings)`: builds the database, the routes and the lifespan. Nothing at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute
+
+from labbook import health, web
+from labbook.db.database import Database
+from labbook.settings import Settings
+from labbook.state import AppState
+
+
+def api_routes() -> list[BaseRoute]:
+    """Every API surface; each adapter contributes its own list."""
+    return [*health.routes]
+
+
+def create_app(settings: Settings) -> Starlette:
+    state = AppState(settings=settings, db=Database(settings.db_url))
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            await state.db.dispose()
+
+    app = Starlette(
+        routes=[*api_routes(), *web.web_routes(settings.frontend_dir)], lifespan=lifespan
+    )
+    app.state.labbook = state
+    return app

@@ -1,0 +1,1 @@
+"""Accounts and access: passwords, tokens, who is asking, what they may do."""

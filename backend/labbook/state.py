@@ -1,0 +1,21 @@
+"""What the running app holds, shared by the adapters through `request.app.state`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import HTTPConnection
+
+from labbook.db.database import Database
+from labbook.settings import Settings
+
+
+@dataclass(slots=True)
+class AppState:
+    settings: Settings
+    db: Database
+
+
+def app_state(conn: HTTPConnection) -> AppState:
+    state: AppState = conn.app.state.labbook
+    return state

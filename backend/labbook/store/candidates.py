@@ -1,0 +1,192 @@
+"""Candidates (MLflow runs): create, find, update, soft delete, restore, purge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from labbook.db import tables as t
+from labbook.db.tables import utcnow
+from labbook.errors import InvalidParameterError, InvalidStateError, NotFoundError
+from labbook.store.entities import Candidate, CandidateStatus, Experiment
+from labbook.store.iids import new_eid, next_iid
+from labbook.store.limits import MAX_RUN_NAME
+
+
+def to_candidate(row: t.Candidate, experiment_iid: int) -> Candidate:
+    return Candidate(
+        id=row.id,
+        project_id=row.project_id,
+        experiment_id=row.experiment_id,
+        experiment_iid=experiment_iid,
+        iid=row.iid,
+        eid=row.eid,
+        name=row.name,
+        description=row.description,
+        status=CandidateStatus(row.status),
+        start_time=row.start_time,
+        end_time=row.end_time,
+        creator_id=row.creator_id,
+        parent_id=row.parent_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+def candidate_query() -> Select[t.Candidate, int]:
+    """Candidates with their experiment's iid (needed for artifact URIs and links)."""
+    return select(t.Candidate, t.Experiment.iid).join(
+        t.Experiment, t.Experiment.id == t.Candidate.experiment_id
+    )
+
+
+def to_candidates(rows: Sequence[Any]) -> list[Candidate]:
+    return [to_candidate(row, iid) for row, iid in rows]
+
+
+def check_run_name(name: str) -> str:
+    if len(name) > MAX_RUN_NAME:
+        raise InvalidParameterError(f"Run name exceeds {MAX_RUN_NAME} characters", field="name")
+    return name
+
+
+async def create_candidate(
+    session: AsyncSession,
+    *,
+    experiment: Experiment,
+    name: str,
+    creator_id: int | None,
+    start_time: int | None,
+    status: CandidateStatus = CandidateStatus.RUNNING,
+    parent_id: int | None = None,
+) -> Candidate:
+    if experiment.deleted_at is not None:
+        raise InvalidStateError(f"Experiment '{experiment.name}' is deleted.")
+    iid = await next_iid(session, project_id=experiment.project_id, kind="candidate")
+    row = t.Candidate(
+        experiment_id=experiment.id,
+        project_id=experiment.project_id,
+        iid=iid,
+        eid=new_eid(),
+        name=check_run_name(name),
+        status=status.value,
+        start_time=start_time,
+        creator_id=creator_id,
+        parent_id=parent_id,
+    )
+    session.add(row)
+    await session.flush()
+    return to_candidate(row, experiment.iid)
+
+
+async def _one(session: AsyncSession, stmt: Select[t.Candidate, int], what: str) -> Candidate:
+    found = (await session.execute(stmt)).first()
+    if found is None:
+        raise NotFoundError(f"{what} not found")
+    return to_candidate(found[0], found[1])
+
+
+async def get_candidate(
+    session: AsyncSession, *, eid: str, project_id: int | None = None
+) -> Candidate:
+    """A candidate by MLflow run id; with `project_id`, only within that project."""
+    stmt = candidate_query().where(t.Candidate.eid == eid)
+    if project_id is not None:
+        stmt = stmt.where(t.Candidate.project_id == project_id)
+    return await _one(session, stmt, f"Run with id={eid}")
+
+
+async def get_candidate_by_iid(session: AsyncSession, *, project_id: int, iid: int) -> Candidate:
+    stmt = candidate_query().where(t.Candidate.project_id == project_id, t.Candidate.iid == iid)
+    return await _one(session, stmt, f"Candidate {iid}")
+
+
+async def get_candidates(
+    session: AsyncSession, *, candidate_ids: list[int]
+) -> dict[int, Candidate]:
+    rows = (await session.execute(candidate_query().where(t.Candidate.id.in_(candidate_ids)))).all()
+    return {c.id: c for c in to_candidates(rows)}
+
+
+async def list_children(
+    session: AsyncSession, *, parent_ids: list[int]
+) -> dict[int, list[Candidate]]:
+    stmt = candidate_query().where(t.Candidate.parent_id.in_(parent_ids)).order_by(t.Candidate.iid)
+    result: dict[int, list[Candidate]] = {i: [] for i in parent_ids}
+    for child in to_candidates((await session.execute(stmt)).all()):
+        result[child.parent_id or 0].append(child)
+    return result
+
+
+async def _row(session: AsyncSession, candidate_id: int) -> t.Candidate:
+    row = await session.get(t.Candidate, candidate_id)
+    if row is None:
+        raise NotFoundError(f"Candidate {candidate_id} not found")
+    return row
+
+
+async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
+    await session.flush()
+    experiment = await session.get(t.Experiment, row.experiment_id)
+    return to_candidate(row, experiment.iid if experiment else 0)
+
+
+def ensure_live(candidate: Candidate) -> None:
+    """Writes to a deleted run are refused, as MLflow does."""
+    if candidate.deleted_at is not None:
+        raise InvalidStateError(
+            f"The run {candidate.eid} must be in the 'active' state. Current state is deleted."
+        )
+
+
+async def update_candidate(
+    session: AsyncSession,
+    *,
+    candidate_id: int,
+    name: str | None = None,
+    status: CandidateStatus | None = None,
+    end_time: int | None = None,
+    description: str | None = None,
+) -> Candidate:
+    row = await _row(session, candidate_id)
+    if name is not None:
+        row.name = check_run_name(name)
+    if status is not None:
+        row.status = status.value
+    if end_time is not None:
+        row.end_time = end_time
+    if description is not None:
+        row.description = description
+    return await _entity(session, row)
+
+
+async def delete_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
+    row = await _row(session, candidate_id)
+    row.deleted_at = row.deleted_at or utcnow()
+    return await _entity(session, row)
+
+
+async def restore_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
+    row = await _row(session, candidate_id)
+    row.deleted_at = None
+    return await _entity(session, row)
+
+
+async def purge_candidate(session: AsyncSession, *, candidate_id: int) -> None:
+    await session.delete(await _row(session, candidate_id))
+    await session.flush()
+
+
+async def list_candidates(
+    session: AsyncSession, *, experiment_id: int, include_deleted: bool = False
+) -> list[Candidate]:
+    """Every candidate of an experiment, newest first; search and pages live in `search`."""
+    stmt = candidate_query().where(t.Candidate.experiment_id == experiment_id)
+    if not include_deleted:
+        stmt = stmt.where(t.Candidate.deleted_at.is_(None))
+    rows = (await session.execute(stmt.order_by(t.Candidate.iid.desc()))).all()
+    return to_candidates(rows)

@@ -1,0 +1,134 @@
+"""Plain entities the store returns; adapters serialize these, never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum, StrEnum
+
+
+class AccessLevel(IntEnum):
+    """Project roles, GitLab's numbers."""
+
+    GUEST = 10
+    REPORTER = 20
+    DEVELOPER = 30
+    MAINTAINER = 40
+    OWNER = 50
+
+
+class CandidateStatus(StrEnum):
+    RUNNING = "running"
+    SCHEDULED = "scheduled"
+    FINISHED = "finished"
+    FAILED = "failed"
+    KILLED = "killed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class User:
+    id: int
+    username: str
+    name: str
+    is_admin: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccessToken:
+    id: int
+    user_id: int
+    kind: str
+    name: str
+    prefix: str
+    scopes: tuple[str, ...]
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewToken:
+    """A token just created: the only time its secret exists outside the caller's hands."""
+
+    token: AccessToken
+    secret: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Project:
+    id: int
+    path: str
+    name: str
+    description: str
+    visibility: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
+    project_id: int
+    user: User
+    access_level: AccessLevel
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Experiment:
+    id: int
+    project_id: int
+    iid: int
+    name: str
+    creator_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    last_activity_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    id: int
+    project_id: int
+    experiment_id: int
+    experiment_iid: int
+    iid: int
+    eid: str
+    name: str
+    description: str
+    status: CandidateStatus
+    start_time: int | None
+    end_time: int | None
+    creator_id: int | None
+    parent_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyValue:
+    """A param or a metadata entry (MLflow tag)."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricPoint:
+    name: str
+    value: float
+    step: int
+    timestamp: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetricSummary:
+    candidate_id: int
+    name: str
+    last_value: float
+    last_step: int
+    last_timestamp: int
+    min_value: float
+    max_value: float
+    count: int

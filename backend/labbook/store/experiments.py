@@ -1,0 +1,220 @@
+"""Experiments: create, find, rename, soft delete, restore, purge; their metadata."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from labbook.db import tables as t
+from labbook.db.tables import utcnow
+from labbook.errors import AlreadyExistsError, InvalidStateError, NotFoundError
+from labbook.store.entities import Experiment, KeyValue
+from labbook.store.iids import next_iid
+from labbook.store.limits import MAX_EXPERIMENT_NAME, MAX_TAG_VALUE, check_key, check_name
+from labbook.store.limits import check_value as check_text
+
+DEFAULT_NAME = "Default"
+
+
+def to_experiment(row: t.Experiment) -> Experiment:
+    return Experiment(
+        id=row.id,
+        project_id=row.project_id,
+        iid=row.iid,
+        name=row.name,
+        creator_id=row.creator_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        last_activity_at=row.last_activity_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+async def _live_name_taken(session: AsyncSession, project_id: int, name: str) -> bool:
+    stmt = select(t.Experiment.id).where(
+        t.Experiment.project_id == project_id,
+        t.Experiment.name == name,
+        t.Experiment.deleted_at.is_(None),
+    )
+    return await session.scalar(stmt) is not None
+
+
+async def create_experiment(
+    session: AsyncSession,
+    *,
+    project_id: int,
+    name: str,
+    creator_id: int | None,
+    metadata: list[KeyValue] | None = None,
+) -> Experiment:
+    name = check_name(name, limit=MAX_EXPERIMENT_NAME, what="Experiment")
+    if await _live_name_taken(session, project_id, name):
+        raise AlreadyExistsError(f"Experiment '{name}' already exists.")
+    iid = await next_iid(session, project_id=project_id, kind="experiment")
+    row = t.Experiment(project_id=project_id, iid=iid, name=name, creator_id=creator_id)
+    session.add(row)
+    await session.flush()
+    for entry in metadata or []:
+        await set_experiment_metadata(
+            session, experiment_id=row.id, name=entry.name, value=entry.value
+        )
+    return to_experiment(row)
+
+
+async def _one(session: AsyncSession, stmt: Select[t.Experiment], what: str) -> Experiment:
+    row = await session.scalar(stmt)
+    if row is None:
+        raise NotFoundError(f"{what} does not exist.")
+    return to_experiment(row)
+
+
+async def get_experiment(session: AsyncSession, *, project_id: int, iid: int) -> Experiment:
+    stmt = select(t.Experiment).where(
+        t.Experiment.project_id == project_id, t.Experiment.iid == iid
+    )
+    return await _one(session, stmt, f"Experiment with id '{iid}'")
+
+
+async def get_experiment_by_id(session: AsyncSession, *, experiment_id: int) -> Experiment:
+    stmt = select(t.Experiment).where(t.Experiment.id == experiment_id)
+    return await _one(session, stmt, f"Experiment {experiment_id}")
+
+
+async def find_experiment_by_name(
+    session: AsyncSession, *, project_id: int, name: str
+) -> Experiment | None:
+    """The live experiment with this name, or None."""
+    stmt = select(t.Experiment).where(
+        t.Experiment.project_id == project_id,
+        t.Experiment.name == name,
+        t.Experiment.deleted_at.is_(None),
+    )
+    row = await session.scalar(stmt)
+    return to_experiment(row) if row else None
+
+
+async def get_or_create_default(
+    session: AsyncSession, *, project_id: int, creator_id: int | None
+) -> Experiment:
+    """MLflow's experiment "0": the project's experiment named `Default`."""
+    found = await find_experiment_by_name(session, project_id=project_id, name=DEFAULT_NAME)
+    if found is not None:
+        return found
+    return await create_experiment(
+        session, project_id=project_id, name=DEFAULT_NAME, creator_id=creator_id
+    )
+
+
+async def _row(session: AsyncSession, experiment_id: int) -> t.Experiment:
+    row = await session.get(t.Experiment, experiment_id)
+    if row is None:
+        raise NotFoundError(f"Experiment {experiment_id} does not exist.")
+    return row
+
+
+async def rename_experiment(session: AsyncSession, *, experiment_id: int, name: str) -> Experiment:
+    row = await _row(session, experiment_id)
+    name = check_name(name, limit=MAX_EXPERIMENT_NAME, what="Experiment")
+    if name != row.name and await _live_name_taken(session, row.project_id, name):
+        raise AlreadyExistsError(f"Experiment '{name}' already exists.")
+    row.name = name
+    await session.flush()
+    return to_experiment(row)
+
+
+async def delete_experiment(session: AsyncSession, *, experiment_id: int) -> Experiment:
+    """Soft delete: the experiment and its candidates stay restorable; the name is freed."""
+    row = await _row(session, experiment_id)
+    if row.deleted_at is None:
+        row.deleted_at = utcnow()
+        await session.flush()
+    return to_experiment(row)
+
+
+async def restore_experiment(session: AsyncSession, *, experiment_id: int) -> Experiment:
+    row = await _row(session, experiment_id)
+    if row.deleted_at is not None:
+        if await _live_name_taken(session, row.project_id, row.name):
+            raise InvalidStateError(
+                f"Another live experiment is named '{row.name}'; rename it first."
+            )
+        row.deleted_at = None
+        await session.flush()
+    return to_experiment(row)
+
+
+async def purge_experiment(session: AsyncSession, *, experiment_id: int) -> None:
+    """Remove for good, with its candidates and their data (cascades)."""
+    await session.delete(await _row(session, experiment_id))
+    await session.flush()
+
+
+async def touch_experiment(session: AsyncSession, *, experiment_id: int) -> None:
+    row = await _row(session, experiment_id)
+    row.last_activity_at = utcnow()
+
+
+async def set_experiment_metadata(
+    session: AsyncSession, *, experiment_id: int, name: str, value: str
+) -> None:
+    check_key(name, what="Tag")
+    check_text(value, limit=MAX_TAG_VALUE, what="Tag")
+    stmt = select(t.ExperimentMetadata).where(
+        t.ExperimentMetadata.experiment_id == experiment_id, t.ExperimentMetadata.name == name
+    )
+    row = await session.scalar(stmt)
+    if row is None:
+        session.add(t.ExperimentMetadata(experiment_id=experiment_id, name=name, value=value))
+    else:
+        row.value = value
+    await session.flush()
+
+
+async def delete_experiment_metadata(
+    session: AsyncSession, *, experiment_id: int, name: str
+) -> None:
+    stmt = select(t.ExperimentMetadata).where(
+        t.ExperimentMetadata.experiment_id == experiment_id, t.ExperimentMetadata.name == name
+    )
+    row = await session.scalar(stmt)
+    if row is None:
+        raise NotFoundError(f"No tag with name: {name} in experiment {experiment_id}.")
+    await session.delete(row)
+
+
+async def experiment_metadata(
+    session: AsyncSession, *, experiment_ids: list[int]
+) -> dict[int, list[KeyValue]]:
+    stmt = (
+        select(t.ExperimentMetadata)
+        .where(t.ExperimentMetadata.experiment_id.in_(experiment_ids))
+        .order_by(t.ExperimentMetadata.name)
+    )
+    result: dict[int, list[KeyValue]] = {i: [] for i in experiment_ids}
+    for row in await session.scalars(stmt):
+        result[row.experiment_id].append(KeyValue(name=row.name, value=row.value))
+    return result
+
+
+async def list_experiments(
+    session: AsyncSession, *, project_id: int, include_deleted: bool = False, search: str = ""
+) -> list[Experiment]:
+    """All experiments of a project, newest first (adapters paginate with `store.pages`)."""
+    stmt = select(t.Experiment).where(t.Experiment.project_id == project_id)
+    if not include_deleted:
+        stmt = stmt.where(t.Experiment.deleted_at.is_(None))
+    if search:
+        stmt = stmt.where(t.Experiment.name.icontains(search, autoescape=True))
+    rows = await session.scalars(stmt.order_by(t.Experiment.id.desc()))
+    return [to_experiment(row) for row in rows]
+
+
+async def candidate_counts(session: AsyncSession, *, experiment_ids: list[int]) -> dict[int, int]:
+    """Live candidates per experiment."""
+    stmt = (
+        select(t.Candidate.experiment_id, func.count())
+        .where(t.Candidate.experiment_id.in_(experiment_ids), t.Candidate.deleted_at.is_(None))
+        .group_by(t.Candidate.experiment_id)
+    )
+    counts = dict((await session.execute(stmt)).all().all())
+    return {i: counts.get(i, 0) for i in experiment_ids}

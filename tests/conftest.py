@@ -1,0 +1,75 @@
+"""Shared fixtures: a migrated database per test (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from labbook.db import migrations
+from labbook.db.database import Database
+from labbook.db.tables import Base
+
+PG_URL = os.environ.get("LABBOOK_TEST_DATABASE_URL")
+BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
+
+
+def _dsn(url: str, database: str | None = None) -> str:
+    parsed = make_url(url).set(drivername="postgresql")
+    if database:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
+def _pg(url: str, *statements: str, database: str | None = None) -> None:
+    async def run() -> None:
+        conn = await asyncpg.connect(_dsn(url, database))
+        try:
+            for statement in statements:
+                await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """One PostgreSQL database for the test session, created here and dropped at the end."""
+    if not PG_URL:
+        pytest.skip("LABBOOK_TEST_DATABASE_URL is not set")
+    name = f"labbook_test_{uuid.uuid4().hex[:8]}"
+    _pg(PG_URL, f'CREATE DATABASE "{name}"', database="postgres")
+    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    _pg(PG_URL, f'DROP DATABASE "{name}" WITH (FORCE)', database="postgres")
+
+
+def _reset_pg(url: str) -> None:
+    """Empty every table between tests (cheaper than a database per test)."""
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    _pg(url, f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'labbook.db'}"
+        migrations.upgrade(url)
+        return url
+    url: str = request.getfixturevalue("pg_database")
+    migrations.upgrade(url)
+    _reset_pg(url)
+    return url
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = Database(database_url)
+    yield database
+    await database.dispose()

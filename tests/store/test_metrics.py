@@ -1,0 +1,105 @@
+"""Metric history and summaries: latest as MLflow defines it, NaN/inf, retries, concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+from labbook.db.database import Database
+from labbook.store import candidates, experiments, metrics, projects
+from labbook.store.entities import Candidate, MetricPoint
+
+
+async def _candidate(db: Database) -> Candidate:
+    async with db.write() as s:
+        p = await projects.create_project(s, path="m")
+        e = await experiments.create_experiment(s, project_id=p.id, name="e", creator_id=None)
+        return await candidates.create_candidate(
+            s, experiment=e, name="r", creator_id=None, start_time=0
+        )
+
+
+def pt(value: float, step: int, ts: int, name: str = "loss") -> MetricPoint:
+    return MetricPoint(name=name, value=value, step=step, timestamp=ts)
+
+
+async def _summary(db: Database, c: Candidate) -> dict[str, metrics.MetricSummary]:
+    async with db.read() as s:
+        found = await metrics.summaries_of(s, candidate_ids=[c.id])
+    return {m.name: m for m in found[c.id]}
+
+
+async def test_latest_is_highest_step_then_timestamp_then_value(db: Database) -> None:
+    c = await _candidate(db)
+    async with db.write() as s:
+        await metrics.log_metrics(s, candidate_id=c.id, points=[pt(5.0, 3, 10), pt(1.0, 1, 99)])
+    async with db.write() as s:
+        await metrics.log_metrics(s, candidate_id=c.id, points=[pt(2.0, 3, 10), pt(0.5, 2, 200)])
+    loss = (await _summary(db, c))["loss"]
+    assert (loss.last_value, loss.last_step, loss.last_timestamp) == (5.0, 3, 10)
+    assert (loss.min_value, loss.max_value, loss.count) == (0.5, 5.0, 4)
+
+
+async def test_nan_and_infinity_round_trip(db: Database) -> None:
+    c = await _candidate(db)
+    points = [pt(math.nan, 0, 1), pt(math.inf, 1, 2), pt(-math.inf, 2, 3, name="acc")]
+    async with db.write() as s:
+        await metrics.log_metrics(s, candidate_id=c.id, points=points)
+    async with db.read() as s:
+        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+    values = [p.value for _, p in history]
+    assert math.isnan(values[0]) and values[1] == math.inf
+    summary = await _summary(db, c)
+    assert summary["loss"].last_value == math.inf and summary["acc"].last_value == -math.inf
+
+
+async def test_repeated_batch_is_not_stored_twice(db: Database) -> None:
+    c = await _candidate(db)
+    batch = [pt(float(i), i, 1000 + i) for i in range(10)]
+    for _ in range(2):
+        async with db.write() as s:
+            await metrics.log_metrics(s, candidate_id=c.id, points=batch)
+    async with db.read() as s:
+        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+    assert len(history) == 10
+    assert (await _summary(db, c))["loss"].count == 10
+
+
+async def test_history_pages_by_keyset(db: Database) -> None:
+    c = await _candidate(db)
+    async with db.write() as s:
+        await metrics.log_metrics(
+            s, candidate_id=c.id, points=[pt(float(i), i // 2, i) for i in range(7)]
+        )
+    seen: list[int] = []
+    after = None
+    while True:
+        async with db.read() as s:
+            page = await metrics.metric_history(
+                s, candidate_id=c.id, name="loss", limit=3, after=after
+            )
+        if not page:
+            break
+        seen += [p.timestamp for _, p in page]
+        row_id, last = page[-1]
+        after = (last.step, last.timestamp, row_id)
+    assert seen == list(range(7))
+
+
+async def test_eight_concurrent_writers_lose_nothing(db: Database) -> None:
+    c = await _candidate(db)
+
+    async def writer(w: int) -> None:
+        for batch in range(5):
+            points = [pt(float(w * 1000 + batch * 50 + i), batch * 50 + i, w) for i in range(50)]
+            async with db.write() as s:
+                await metrics.log_metrics(s, candidate_id=c.id, points=points)
+
+    await asyncio.gather(*(writer(w) for w in range(8)))
+    async with db.read() as s:
+        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+    assert len(history) == 8 * 250
+    loss = (await _summary(db, c))["loss"]
+    assert loss.count == 2000 and loss.min_value == 0.0 and loss.max_value == 7249.0
+    # highest step is 249, logged by all writers; then latest timestamp (writer 7) wins
+    assert (loss.last_step, loss.last_timestamp, loss.last_value) == (249, 7, 7249.0)
