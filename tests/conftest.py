@@ -9,12 +9,20 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
+import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 from sqlalchemy.engine import make_url
+from starlette.applications import Starlette
 
+from labbook.app import create_app
+from labbook.bootstrap import bootstrap
 from labbook.db import migrations
 from labbook.db.database import Database
 from labbook.db.tables import Base
+from labbook.settings import Settings
+from labbook.state import AppState
+from tests.live import run_live_server
 
 PG_URL = os.environ.get("LABBOOK_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -73,3 +81,54 @@ async def db(database_url: str) -> AsyncIterator[Database]:
     database = Database(database_url)
     yield database
     await database.dispose()
+
+
+ADMIN_TOKEN = "lbpat-test-admin-token"
+ADMIN_PASSWORD = "admin-password"
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        initial_admin_password=ADMIN_PASSWORD,
+        initial_admin_token=ADMIN_TOKEN,
+    )
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    """The ASGI app on a migrated database holding the first-start admin, project and token."""
+    application = create_app(settings)
+    await bootstrap(app_state_of(application).db, settings)
+    async with LifespanManager(application):
+        yield application
+
+
+def app_state_of(application: Starlette) -> AppState:
+    state: AppState = application.state.labbook
+    return state
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the app, authenticated as the admin."""
+    transport = httpx.ASGITransport(app=app)
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=headers) as c:
+        yield c
+
+
+@pytest.fixture
+async def anon_client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+@pytest.fixture
+def live_server(settings: Settings) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, in a thread; yields its base URL."""
+    with run_live_server(settings) as url:
+        yield url
