@@ -1,0 +1,60 @@
+import type { CandidateRowFragment, CandidateStatus } from '@/graphql/generated/graphql'
+import type { SortNamespace } from '@/utils/searchLanguage'
+import { formatDuration, formatNumber } from '@/utils/format'
+
+export type ColumnKind = 'name' | 'status' | 'created' | 'duration' | 'creator' | 'param' | 'metric'
+
+export interface Column {
+  id: string
+  label: string
+  kind: ColumnKind
+  /** What clicking the header sorts by; null when the server cannot sort by it. */
+  sort: { namespace: SortNamespace; key: string } | null
+  width: string
+}
+
+const FIXED: Column[] = [
+  { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'name' }, width: 'minmax(12rem, 2fr)' },
+  { id: 'status', label: 'Status', kind: 'status', sort: { namespace: 'attributes', key: 'status' }, width: '6.5rem' },
+  { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, width: '8rem' },
+  { id: 'duration', label: 'Duration', kind: 'duration', sort: null, width: '6rem' },
+  { id: 'creator', label: 'Creator', kind: 'creator', sort: null, width: '7rem' },
+]
+
+export function buildColumns(paramKeys: string[], metricKeys: string[]): Column[] {
+  return [
+    ...FIXED,
+    ...paramKeys.map((key): Column => ({
+      id: `params.${key}`, label: key, kind: 'param', sort: { namespace: 'params', key }, width: 'minmax(7rem, 1fr)',
+    })),
+    ...metricKeys.map((key): Column => ({
+      id: `metrics.${key}`, label: key, kind: 'metric', sort: { namespace: 'metrics', key }, width: 'minmax(7rem, 1fr)',
+    })),
+  ]
+}
+
+/** Text of a cell that is plain text (name, status and created render richer markup). */
+export function cellText(candidate: CandidateRowFragment, column: Column): string {
+  switch (column.kind) {
+    case 'duration':
+      return formatDuration(candidate.duration)
+    case 'creator':
+      return candidate.creator?.username ?? ''
+    case 'param':
+      return candidate.params.find((p) => p.name === column.label)?.value ?? ''
+    case 'metric':
+      return formatNumber(candidate.metrics.find((m) => m.name === column.label)?.value)
+    case 'name':
+      return candidate.name
+    case 'status':
+      return candidate.status.toLowerCase()
+    case 'created':
+      return candidate.startTime ?? candidate.createdAt
+  }
+}
+
+export const STATUSES: CandidateStatus[] = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']
+
+export function toStatus(value: string): CandidateStatus | null {
+  return STATUSES.find((s) => s === value) ?? null
+}

@@ -1,0 +1,64 @@
+import { ref, shallowRef, watch, type Ref } from 'vue'
+import { request, errorMessage } from '@/graphql/client'
+import {
+  ExperimentCandidatesDocument,
+  type CandidateRowFragment,
+  type CandidateStatus,
+} from '@/graphql/generated/graphql'
+
+export interface CandidateQueryArgs {
+  fullPath: string
+  iid: number
+  filter: string | null
+  sort: string | null
+  status: CandidateStatus | null
+}
+
+const PAGE_SIZE = 100
+
+/** Candidates of an experiment, page after page by cursor; restarts when the arguments change. */
+export function useCandidatePages(args: () => CandidateQueryArgs) {
+  const rows = shallowRef<CandidateRowFragment[]>([])
+  const totalCount = ref<number | null>(null)
+  const error: Ref<string | null> = ref(null)
+  const loading = ref(false)
+  const hasMore = ref(false)
+  let cursor: string | null = null
+  let generation = 0
+
+  async function fetchPage(reset: boolean): Promise<void> {
+    if (reset) {
+      generation++
+      cursor = null
+    }
+    const mine = generation
+    loading.value = true
+    error.value = null
+    try {
+      const data = await request(ExperimentCandidatesDocument, { ...args(), first: PAGE_SIZE, after: cursor })
+      if (mine !== generation) return
+      const connection = data.project?.experiment?.candidates
+      if (!connection) throw new Error('Experiment not found')
+      rows.value = reset ? connection.nodes : [...rows.value, ...connection.nodes]
+      totalCount.value = connection.totalCount
+      hasMore.value = connection.pageInfo.hasNextPage
+      cursor = connection.pageInfo.endCursor ?? null
+    } catch (e) {
+      if (mine !== generation) return
+      error.value = errorMessage(e)
+      if (reset) {
+        rows.value = []
+        hasMore.value = false
+      }
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  function loadMore(): void {
+    if (!loading.value && hasMore.value) void fetchPage(false)
+  }
+
+  watch(() => JSON.stringify(args()), () => void fetchPage(true), { immediate: true })
+  return { rows, totalCount, error, loading, hasMore, loadMore, reload: () => fetchPage(true) }
+}
