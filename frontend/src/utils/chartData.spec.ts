@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { alignSeries, commonNames } from './chartData'
+
+describe('alignSeries', () => {
+  it('aligns several candidates on the union of their steps', () => {
+    const aligned = alignSeries([
+      { label: 'a', points: [{ step: 0, value: 1 }, { step: 2, value: 0.5 }] },
+      { label: 'b', points: [{ step: 1, value: 2 }, { step: 2, value: 1.5 }, { step: 5, value: 1 }] },
+      { label: 'c', points: [] },
+    ])
+    expect(aligned).toEqual([
+      [0, 1, 2, 5],
+      [1, null, 0.5, null],
+      [null, 2, 1.5, 1],
+      [null, null, null, null],
+    ])
+  })
+  it('sorts steps numerically, not as text', () => {
+    const [xs] = alignSeries([{ label: 'a', points: [10, 9, 100, 1].map((step) => ({ step, value: step })) }])
+    expect(xs).toEqual([1, 9, 10, 100])
+  })
+  it('lets the last point of a repeated step win and drops non-finite values', () => {
+    const aligned = alignSeries([
+      { label: 'a', points: [{ step: 0, value: 1 }, { step: 0, value: 3 }, { step: 1, value: Number.NaN }] },
+    ])
+    expect(aligned).toEqual([[0, 1], [3, null]])
+  })
+  it('returns just an empty x column for no series', () => {
+    expect(alignSeries([])).toEqual([[]])
+  })
+})
+
+describe('commonNames', () => {
+  it('keeps the metrics every candidate has', () => {
+    expect(commonNames([['loss', 'acc', 'lr'], ['acc', 'loss'], ['loss', 'acc', 'f1']])).toEqual(['acc', 'loss'])
+    expect(commonNames([])).toEqual([])
+  })
+})
