@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -147,3 +148,19 @@ async def test_candidate_soft_delete_restore_and_purge(db: Database) -> None:
         await candidates.purge_candidate(s, candidate_id=c.id)
         with pytest.raises(NotFoundError):
             await candidates.get_candidate(s, eid=c.eid)
+
+
+async def test_concurrent_candidate_creation_gets_unique_sequential_iids(db: Database) -> None:
+    pid = await _project(db)
+    async with db.write() as s:
+        e = await experiments.create_experiment(s, project_id=pid, name="e", creator_id=None)
+
+    async def create(i: int) -> int:
+        async with db.write() as s:
+            c = await candidates.create_candidate(
+                s, experiment=e, name=f"r{i}", creator_id=None, start_time=i
+            )
+            return c.iid
+
+    iids = await asyncio.gather(*(create(i) for i in range(16)))
+    assert sorted(iids) == list(range(1, 17))
