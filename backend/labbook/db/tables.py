@@ -245,3 +245,96 @@ class PackageFile(Timestamped, Base):
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))
     storage_key: Mapped[str] = mapped_column(String(1200))
+
+
+class LoggedModel(Timestamped, Base):
+    """An MLflow 3 logged model. `artifact_path` is fixed at creation (design §6), so the URI
+    stays put even if the source candidate goes away."""
+
+    __tablename__ = "logged_models"
+    __table_args__ = (Index("ix_logged_models_experiment_name", "experiment_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = _fk("projects.id")
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("experiments.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int | None] = _fk("candidates.id", nullable=True, ondelete="SET NULL")
+    model_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    model_type: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[str] = mapped_column(String(32), default="pending")
+    status_message: Mapped[str] = mapped_column(Text, default="")
+    artifact_path: Mapped[str] = mapped_column(String(1024))
+    creator_id: Mapped[int | None] = _fk("users.id", nullable=True, ondelete="SET NULL")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class LoggedModelTag(Base):
+    __tablename__ = "logged_model_tags"
+    __table_args__ = (UniqueConstraint("logged_model_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    logged_model_id: Mapped[int] = mapped_column(ForeignKey("logged_models.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(250))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LoggedModelParam(Base):
+    __tablename__ = "logged_model_params"
+    __table_args__ = (UniqueConstraint("logged_model_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    logged_model_id: Mapped[int] = mapped_column(ForeignKey("logged_models.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(250))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Dataset(Timestamped, Base):
+    """A dataset as MLflow identifies it: (experiment, name, digest)."""
+
+    __tablename__ = "datasets"
+    __table_args__ = (UniqueConstraint("experiment_id", "name", "digest"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("experiments.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(500))
+    digest: Mapped[str] = mapped_column(String(36))
+    source_type: Mapped[str] = mapped_column(String(36))
+    source: Mapped[str] = mapped_column(Text)
+    schema_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    profile_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class DatasetInput(Timestamped, Base):
+    __tablename__ = "dataset_inputs"
+    __table_args__ = (UniqueConstraint("candidate_id", "dataset_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    dataset_id: Mapped[int] = _fk("datasets.id")
+
+
+class DatasetInputTag(Base):
+    __tablename__ = "dataset_input_tags"
+    __table_args__ = (UniqueConstraint("dataset_input_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dataset_input_id: Mapped[int] = mapped_column(
+        ForeignKey("dataset_inputs.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ModelInput(Timestamped, Base):
+    """A logged model a candidate consumed (MLflow `inputs.model_inputs`)."""
+
+    __tablename__ = "model_inputs"
+    __table_args__ = (UniqueConstraint("candidate_id", "logged_model_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    logged_model_id: Mapped[int] = _fk("logged_models.id")
+
+
+class ModelOutput(Timestamped, Base):
+    """A logged model a candidate produced, at a step (MLflow `outputs.model_outputs`)."""
+
+    __tablename__ = "model_outputs"
+    __table_args__ = (UniqueConstraint("candidate_id", "logged_model_id", "step"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    logged_model_id: Mapped[int] = _fk("logged_models.id")
+    step: Mapped[int] = mapped_column(BigInteger, default=0)
