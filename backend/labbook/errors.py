@@ -37,3 +37,7 @@ class PermissionDeniedError(LabbookError):
 
 class InvalidStateError(LabbookError):
     """The action conflicts with the resource's state (e.g. writing to a deleted run)."""
+
+
+class TooLargeError(LabbookError):
+    """An upload exceeds a configured size limit (HTTP 413 where the surface allows it)."""
