@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 
 from labbook import health, web
+from labbook.artifacts.local import LocalArtifactStore
 from labbook.db.database import Database
 from labbook.settings import Settings
 from labbook.state import AppState
@@ -20,7 +21,11 @@ def api_routes() -> list[BaseRoute]:
 
 
 def create_app(settings: Settings) -> Starlette:
-    state = AppState(settings=settings, db=Database(settings.db_url))
+    state = AppState(
+        settings=settings,
+        db=Database(settings.db_url),
+        artifacts=LocalArtifactStore(settings.artifacts_dir),
+    )
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

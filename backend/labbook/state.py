@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from starlette.requests import HTTPConnection
 
+from labbook.artifacts.base import ArtifactStore
 from labbook.db.database import Database
 from labbook.settings import Settings
 
@@ -14,6 +15,7 @@ from labbook.settings import Settings
 class AppState:
     settings: Settings
     db: Database
+    artifacts: ArtifactStore
 
 
 def app_state(conn: HTTPConnection) -> AppState:

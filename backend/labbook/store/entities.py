@@ -132,3 +132,33 @@ class MetricSummary:
     min_value: float
     max_value: float
     count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Package:
+    id: int
+    project_id: int
+    name: str
+    version: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PackageFile:
+    id: int
+    package_id: int
+    path: str
+    size: int
+    sha256: str
+    storage_key: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArtifactEntry:
+    """One entry of a directory listing: a file, or a folder implied by deeper file paths."""
+
+    path: str
+    is_dir: bool
+    file_size: int | None
