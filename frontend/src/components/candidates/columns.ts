@@ -16,7 +16,7 @@ export interface Column {
 const FIXED: Column[] = [
   { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'name' }, width: 'minmax(12rem, 2fr)' },
   { id: 'status', label: 'Status', kind: 'status', sort: { namespace: 'attributes', key: 'status' }, width: '6.5rem' },
-  { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, width: '8rem' },
+  { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, width: '9.5rem' },
   { id: 'duration', label: 'Duration', kind: 'duration', sort: null, width: '6rem' },
   { id: 'creator', label: 'Creator', kind: 'creator', sort: null, width: '7rem' },
 ]

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ExperimentView from './ExperimentView.vue'
+import { candidateRow, fakeGraphQL } from '@/test/fixtures'
+import { testRouter } from '@/test/router'
+
+const experiment = {
+  id: 'E1', iid: 1, name: 'sweep', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deletedAt: null,
+  candidateCount: 150, lastActivityAt: '2026-01-01T00:00:00Z', paramKeys: ['lr'], metricKeys: ['val/acc'],
+  creator: { id: 'u1', username: 'root', name: 'Root' }, metadata: [],
+}
+
+function page(after: unknown) {
+  const start = after ? Number(after) : 0
+  const count = start === 0 ? 100 : 50
+  const nodes = Array.from({ length: count }, (_, i) => candidateRow(start + i + 1))
+  return { totalCount: 150, nodes, pageInfo: { hasNextPage: start === 0, endCursor: String(start + count) } }
+}
+
+function server(filterError: string | null = null) {
+  return fakeGraphQL({
+    Experiment: () => ({ data: { project: { id: 'p', fullPath: 'default', name: 'Default', experiment } } }),
+    ExperimentCandidates: (v) =>
+      filterError && v.filter
+        ? { data: null, errors: [{ message: filterError }] }
+        : { data: { project: { id: 'p', experiment: { id: 'E1', candidates: page(v.after) } } } },
+  })
+}
+
+async function mountAt(path: string, filterError: string | null = null) {
+  const fake = server(filterError)
+  vi.stubGlobal('fetch', fake.fetch)
+  const router = await testRouter(path)
+  const wrapper = mount(ExperimentView, { global: { plugins: [router] } })
+  await flushPromises()
+  return { wrapper, router, fake }
+}
+
+const candidateCalls = (fake: ReturnType<typeof server>) => fake.calls.filter((c) => c.query.includes('query ExperimentCandidates'))
+const sizes = ['clientHeight', 'clientWidth'] as const
+beforeAll(() => {
+  for (const key of sizes) Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => 600 })
+})
+afterAll(() => {
+  for (const key of sizes) Reflect.deleteProperty(HTMLElement.prototype, key)
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('ExperimentView', () => {
+  it('passes filter, sort and status from the URL to the candidates query', async () => {
+    const { fake } = await mountAt("/default/-/ml/experiments/1?filter=params.lr%20%3D%20'0.1'&sort=metrics.loss%20ASC&status=RUNNING")
+    expect(candidateCalls(fake)[0]!.variables).toMatchObject({
+      fullPath: 'default', iid: 1, filter: "params.lr = '0.1'", sort: 'metrics.loss ASC', status: 'RUNNING', first: 100,
+    })
+  })
+
+  it('sorts by a clicked metric column, backquoting its key, and toggles direction', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1')
+    const header = () => wrapper.findAll('[data-testid="sort-header"]').find((b) => b.text().startsWith('val/acc'))!
+    await header().trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.sort).toBe('metrics.`val/acc` DESC')
+    await header().trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.sort).toBe('metrics.`val/acc` ASC')
+  })
+
+  it('shows a bad filter error inline', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments/1?filter=metrics.acc%20%3E', "Unexpected end of filter after '>'")
+    expect(wrapper.find('[data-testid="filter-error"]').text()).toBe("Unexpected end of filter after '>'")
+  })
+
+  it('loads the next page by cursor and appends it', async () => {
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
+    const table = wrapper.findComponent({ name: 'CandidatesTable' })
+    expect(table.props('candidates')).toHaveLength(100)
+    table.vm.$emit('load-more')
+    await flushPromises()
+    expect(candidateCalls(fake)[1]!.variables).toMatchObject({ after: '100' })
+    expect(table.props('candidates')).toHaveLength(150)
+    expect(table.props('hasMore')).toBe(false)
+  })
+
+  it('enables Compare for two to twenty selected candidates', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments/1')
+    const table = wrapper.findComponent({ name: 'CandidatesTable' })
+    table.vm.$emit('update:selected', [3])
+    await flushPromises()
+    expect(wrapper.find('[data-testid="compare-button"]').attributes('disabled')).toBeDefined()
+    table.vm.$emit('update:selected', [3, 7])
+    await flushPromises()
+    expect(wrapper.find('a[data-testid="compare-button"]').attributes('href')).toBe(
+      '/default/-/ml/experiments/1/candidates/compare?ids=3,7',
+    )
+  })
+})
