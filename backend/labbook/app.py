@@ -11,13 +11,15 @@ from starlette.routing import BaseRoute
 from labbook import health, web
 from labbook.artifacts.local import LocalArtifactStore
 from labbook.db.database import Database
+from labbook.mlflow_compat.routes import mlflow_routes
+from labbook.packages import routes as packages
 from labbook.settings import Settings
 from labbook.state import AppState
 
 
 def api_routes() -> list[BaseRoute]:
     """Every API surface; each adapter contributes its own list."""
-    return [*health.routes]
+    return [*health.routes, *packages.routes, *mlflow_routes()]
 
 
 def create_app(settings: Settings) -> Starlette:

@@ -1,0 +1,130 @@
+"""The shim's endpoint contract: turn `handler(fields, ctx) -> dict` into an HTTP endpoint.
+
+Use it for every MLflow endpoint (tracking, artifacts, models):
+
+    @api_handler
+    async def get_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+        async with ctx.read() as tx:                  # authenticates + authorizes READ
+            run = await get_candidate(tx.session, eid=fields.run_id(), project_id=tx.project.id)
+            return {"run": ...}
+
+* `fields` is the JSON body (POST/PATCH/DELETE) or the query string (GET), see `requests.Fields`.
+  With `@api_handler(body=False)` the body is left unread: use `ctx.request` to stream it
+  (artifact uploads) and `ctx.query` for the query string.
+* `ctx.read()` / `ctx.write(action)` open ONE transaction, authorize the caller on the project
+  (`Action.READ`, `Action.WRITE`, `Action.DELETE_EXPERIMENT`) and yield `tx.session`,
+  `tx.project`. `ctx.principal` is the caller (None when anonymous on a public project).
+* Return a dict (sent as JSON with status 200, MLflow's only success status) or any Starlette
+  `Response` (file downloads). Raise `labbook.errors` domain errors or
+  `errors.MlflowApiError`; they become MLflow error bodies. Anything else is logged and
+  answered 500 INTERNAL_ERROR.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any, overload
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
+
+from labbook.auth.backend import authenticate
+from labbook.auth.roles import Action, Principal, authorize
+from labbook.errors import LabbookError
+from labbook.mlflow_compat.errors import error_response, response_for
+from labbook.mlflow_compat.requests import Fields, query_fields, request_fields
+from labbook.state import AppState, app_state
+from labbook.store.entities import Project
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROJECT = "default"  # the project served at the bare `/api/2.0/mlflow/...` root
+Endpoint = Callable[[Request], Awaitable[Response]]
+Result = dict[str, Any] | Response
+Handler = Callable[[Fields, "Context"], Awaitable[Result]]
+
+
+@dataclass(frozen=True, slots=True)
+class Tx:
+    session: AsyncSession
+    project: Project
+
+
+@dataclass(slots=True)
+class Context:
+    """Who asks, about which project, and how to open the request's one transaction."""
+
+    request: Request
+    state: AppState
+    principal: Principal | None
+    project_ref: str
+
+    @property
+    def query(self) -> Fields:
+        return query_fields(self.request)
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[Tx]:
+        async with self.state.db.read() as session:
+            yield Tx(session, await self._authorize(session, Action.READ))
+
+    @asynccontextmanager
+    async def write(self, action: Action = Action.WRITE) -> AsyncIterator[Tx]:
+        async with self.state.db.write() as session:
+            yield Tx(session, await self._authorize(session, action))
+
+    async def _authorize(self, session: AsyncSession, action: Action) -> Project:
+        ref = self.project_ref
+        return await authorize(session, principal=self.principal, project_ref=ref, action=action)
+
+
+def json_response(result: dict[str, Any]) -> Response:
+    body = json.dumps(result, separators=(",", ":"))
+    return Response(body, media_type="application/json")
+
+
+async def _context(request: Request) -> Context:
+    state = app_state(request)
+    principal = await authenticate(state.db, request.headers, request.cookies)
+    project = request.path_params.get("project") or DEFAULT_PROJECT
+    return Context(request=request, state=state, principal=principal, project_ref=project)
+
+
+async def _run(handler: Handler, request: Request, body: bool) -> Response:
+    try:
+        ctx = await _context(request)
+        fields = await request_fields(request) if body else ctx.query
+        result = await handler(fields, ctx)
+    except LabbookError as exc:
+        return response_for(exc)
+    except Exception:  # a bug, not a client mistake: log it, hide the traceback
+        log.exception("MLflow endpoint %s %s failed", request.method, request.url.path)
+        return error_response("INTERNAL_ERROR", "Internal server error")
+    return result if isinstance(result, Response) else json_response(result)
+
+
+@overload
+def api_handler(handler: Handler, /) -> Endpoint: ...
+@overload
+def api_handler(*, body: bool = True) -> Callable[[Handler], Endpoint]: ...
+
+
+def api_handler(
+    handler: Handler | None = None, /, *, body: bool = True
+) -> Endpoint | Callable[[Handler], Endpoint]:
+    """Decorate a handler into an endpoint with auth, parsing and error translation."""
+
+    def wrap(fn: Handler) -> Endpoint:
+        async def endpoint(request: Request) -> Response:
+            return await _run(fn, request, body)
+
+        endpoint.__name__ = fn.__name__
+        endpoint.__doc__ = fn.__doc__
+        return endpoint
+
+    return wrap(handler) if handler is not None else wrap

@@ -1,0 +1,171 @@
+"""MLflow run endpoints: create, get, update, delete, restore, log-*, tags."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from labbook.mlflow_compat.errors import invalid
+from labbook.mlflow_compat.handlers import Context, api_handler
+from labbook.mlflow_compat.lookups import find_experiment, find_run, load_run, tag_entries
+from labbook.mlflow_compat.requests import Fields
+from labbook.mlflow_compat.serialize import run_info_json, run_json
+from labbook.store import candidates as store
+from labbook.store import tracking
+from labbook.store.entities import CandidateStatus, KeyValue, MetricPoint
+
+BASE = "/api/2.0/mlflow/runs"
+
+
+def _status(fields: Fields) -> CandidateStatus | None:
+    value = fields.opt_text("status")
+    if value is None:
+        return None
+    try:
+        return CandidateStatus(value.lower())
+    except ValueError:
+        names = ", ".join(s.value.upper() for s in CandidateStatus)
+        raise invalid(f"Invalid value '{value}' for parameter 'status': one of {names}") from None
+
+
+def metric_point(fields: Fields) -> MetricPoint:
+    return MetricPoint(
+        name=fields.text("key", required=True),
+        value=fields.number("value"),
+        timestamp=fields.integer("timestamp"),
+        step=fields.integer("step", default=0),
+    )
+
+
+def param_entry(fields: Fields) -> KeyValue:
+    return KeyValue(name=fields.text("key", required=True), value=fields.text("value"))
+
+
+@api_handler
+async def create_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+    experiment_id = fields.text("experiment_id", default="0")
+    name = fields.opt_text("run_name")
+    start_time = fields.opt_integer("start_time") or int(time.time() * 1000)
+    tags = tag_entries(fields.objects("tags"))
+    creator = ctx.principal.user.id if ctx.principal else None
+    async with ctx.write() as tx:
+        experiment = await find_experiment(
+            tx.session,
+            project=tx.project,
+            experiment_id=experiment_id,
+            creator_id=creator,
+            create_default=True,
+        )
+        run = await tracking.start_run(
+            tx.session,
+            experiment=experiment,
+            name=name,
+            creator_id=creator,
+            start_time=start_time,
+            tags=tags,
+        )
+        return {"run": run_json(run, await load_run(tx.session, candidate=run))}
+
+
+@api_handler
+async def get_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+    run_id = fields.run_id()
+    async with ctx.read() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        return {"run": run_json(run, await load_run(tx.session, candidate=run))}
+
+
+@api_handler
+async def update_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+    run_id, status = fields.run_id(), _status(fields)
+    end_time, name = fields.opt_integer("end_time"), fields.opt_text("run_name")
+    async with ctx.write() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        run = await tracking.update_run(
+            tx.session, candidate=run, status=status, end_time=end_time, name=name
+        )
+        data = await load_run(tx.session, candidate=run)
+    return {"run_info": run_info_json(run, data.user_id())}
+
+
+@api_handler
+async def delete_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+    run_id = fields.run_id()
+    async with ctx.write() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        await store.delete_candidate(tx.session, candidate_id=run.id)
+    return {}
+
+
+@api_handler
+async def restore_run(fields: Fields, ctx: Context) -> dict[str, Any]:
+    run_id = fields.run_id()
+    async with ctx.write() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        await store.restore_candidate(tx.session, candidate_id=run.id)
+    return {}
+
+
+async def _log(
+    ctx: Context,
+    run_id: str,
+    *,
+    metrics: list[MetricPoint] | None = None,
+    params: list[KeyValue] | None = None,
+    tags: list[KeyValue] | None = None,
+) -> dict[str, Any]:
+    async with ctx.write() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        await tracking.log_batch(
+            tx.session, candidate=run, metrics=metrics or [], params=params or [], tags=tags or []
+        )
+    return {}
+
+
+@api_handler
+async def log_metric(fields: Fields, ctx: Context) -> dict[str, Any]:
+    return await _log(ctx, fields.run_id(), metrics=[metric_point(fields)])
+
+
+@api_handler
+async def log_parameter(fields: Fields, ctx: Context) -> dict[str, Any]:
+    return await _log(ctx, fields.run_id(), params=[param_entry(fields)])
+
+
+@api_handler
+async def set_tag(fields: Fields, ctx: Context) -> dict[str, Any]:
+    return await _log(ctx, fields.run_id(), tags=[param_entry(fields)])
+
+
+@api_handler
+async def log_batch(fields: Fields, ctx: Context) -> dict[str, Any]:
+    return await _log(
+        ctx,
+        fields.run_id(),
+        metrics=[metric_point(item) for item in fields.objects("metrics")],
+        params=[param_entry(item) for item in fields.objects("params")],
+        tags=[param_entry(item) for item in fields.objects("tags")],
+    )
+
+
+@api_handler
+async def delete_tag(fields: Fields, ctx: Context) -> dict[str, Any]:
+    run_id, key = fields.run_id(), fields.text("key", required=True)
+    async with ctx.write() as tx:
+        run = await find_run(tx.session, project=tx.project, run_id=run_id)
+        await tracking.delete_run_tag(tx.session, candidate=run, name=key)
+    return {}
+
+
+ROUTES = [
+    ("POST", f"{BASE}/create", create_run),
+    ("GET", f"{BASE}/get", get_run),
+    ("POST", f"{BASE}/update", update_run),
+    ("POST", f"{BASE}/delete", delete_run),
+    ("POST", f"{BASE}/restore", restore_run),
+    ("POST", f"{BASE}/log-metric", log_metric),
+    ("POST", f"{BASE}/log-parameter", log_parameter),
+    ("POST", f"{BASE}/set-tag", set_tag),
+    ("POST", f"{BASE}/delete-tag", delete_tag),
+    ("POST", f"{BASE}/log-batch", log_batch),
+]
