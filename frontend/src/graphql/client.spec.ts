@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { GraphQLRequestError, request } from './client'
+import { GraphQLRequestError, request, setUnauthenticatedHandler } from './client'
 import { CurrentUserDocument } from './generated/graphql'
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  setUnauthenticatedHandler(null)
+})
 
 function respond(body: unknown, status = 200) {
   const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status }))
@@ -31,5 +34,16 @@ describe('request', () => {
   it('reports an HTTP failure without a GraphQL body', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('Bad gateway', { status: 502 })))
     await expect(request(CurrentUserDocument, {})).rejects.toThrow('Unexpected response from server (502)')
+  })
+
+  it('tells the app when the session is gone', async () => {
+    const handler = vi.fn()
+    setUnauthenticatedHandler(handler)
+    respond({ data: null, errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] })
+    await expect(request(CurrentUserDocument, {})).rejects.toThrow('Not signed in')
+    expect(handler).toHaveBeenCalledOnce()
+    respond({ data: null, errors: [{ message: 'Bad filter', extensions: { code: 'BAD_USER_INPUT' } }] })
+    await expect(request(CurrentUserDocument, {})).rejects.toThrow('Bad filter')
+    expect(handler).toHaveBeenCalledOnce()
   })
 })

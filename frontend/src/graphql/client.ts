@@ -29,6 +29,17 @@ interface GraphQLResponse<T> {
 
 export const GRAPHQL_ENDPOINT = '/graphql'
 
+let onUnauthenticated: (() => void) | null = null
+
+/** Called when the server says the session is gone (expired or signed out elsewhere). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler
+}
+
+function isUnauthenticated(error: GraphQLRequestError): boolean {
+  return error.status === 401 || error.code === 'UNAUTHENTICATED'
+}
+
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
@@ -40,11 +51,16 @@ export async function request<TResult, TVariables>(
     body: JSON.stringify({ query: document.toString(), variables }),
   })
   const body = await parseBody<TResult>(response)
-  if (body.errors && body.errors.length > 0) throw new GraphQLRequestError(body.errors, response.status)
-  if (!response.ok || body.data == null) {
-    throw new GraphQLRequestError([{ message: `Request failed (${response.status})` }], response.status)
+  let error: GraphQLRequestError | null = null
+  if (body.errors && body.errors.length > 0) error = new GraphQLRequestError(body.errors, response.status)
+  else if (!response.ok || body.data == null) {
+    error = new GraphQLRequestError([{ message: `Request failed (${response.status})` }], response.status)
   }
-  return body.data
+  if (error) {
+    if (isUnauthenticated(error)) onUnauthenticated?.()
+    throw error
+  }
+  return body.data as TResult
 }
 
 async function parseBody<T>(response: Response): Promise<GraphQLResponse<T>> {
