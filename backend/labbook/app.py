@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute
 from labbook import health, web
 from labbook.artifacts.local import LocalArtifactStore
 from labbook.db.database import Database
+from labbook.graphql.view import graphql_routes
 from labbook.mlflow_compat.routes import mlflow_routes
 from labbook.packages import routes as packages
 from labbook.settings import Settings
@@ -19,7 +20,7 @@ from labbook.state import AppState
 
 def api_routes() -> list[BaseRoute]:
     """Every API surface; each adapter contributes its own list."""
-    return [*health.routes, *packages.routes, *mlflow_routes()]
+    return [*health.routes, *packages.routes, *mlflow_routes(), *graphql_routes()]
 
 
 def create_app(settings: Settings) -> Starlette:

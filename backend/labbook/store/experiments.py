@@ -80,6 +80,13 @@ async def get_experiment_by_id(session: AsyncSession, *, experiment_id: int) -> 
     return await _one(session, stmt, f"Experiment {experiment_id}")
 
 
+async def get_experiments(
+    session: AsyncSession, *, experiment_ids: list[int]
+) -> dict[int, Experiment]:
+    rows = await session.scalars(select(t.Experiment).where(t.Experiment.id.in_(experiment_ids)))
+    return {row.id: to_experiment(row) for row in rows}
+
+
 async def find_experiment_by_name(
     session: AsyncSession, *, project_id: int, name: str
 ) -> Experiment | None:
@@ -216,5 +223,5 @@ async def candidate_counts(session: AsyncSession, *, experiment_ids: list[int]) 
         .where(t.Candidate.experiment_id.in_(experiment_ids), t.Candidate.deleted_at.is_(None))
         .group_by(t.Candidate.experiment_id)
     )
-    counts = dict((await session.execute(stmt)).all().all())
+    counts: dict[int, int] = {i: n for i, n in (await session.execute(stmt)).all()}
     return {i: counts.get(i, 0) for i in experiment_ids}

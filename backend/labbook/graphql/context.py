@@ -1,0 +1,68 @@
+"""The per-request context: app state, who is asking, the response to set cookies on, loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.types import Info as StrawberryInfo
+
+from labbook.auth.backend import SESSION_COOKIE, authenticate
+from labbook.auth.roles import Principal
+from labbook.db.database import Database
+from labbook.errors import AuthenticationError
+from labbook.graphql.loaders import Loaders
+from labbook.settings import Settings
+from labbook.state import AppState, app_state
+
+
+@dataclass(slots=True, kw_only=True)
+class Context:
+    state: AppState
+    request: Request | WebSocket
+    response: Response | WebSocket
+    principal: Principal | None
+    auth_error: AuthenticationError | None = None
+    loaders: Loaders = field(init=False)
+    # Project id -> may read experiments; filled by `permissions` once per project and request.
+    readable: dict[int, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.state.db)
+
+    @property
+    def db(self) -> Database:
+        return self.state.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.state.settings
+
+
+Info = StrawberryInfo[Context, None]
+
+
+async def _principal(
+    db: Database, request: Request | WebSocket
+) -> tuple[Principal | None, AuthenticationError | None]:
+    """Bad explicit credentials are an error; a stale session cookie just means signed out."""
+    try:
+        return await authenticate(db, request.headers, request.cookies), None
+    except AuthenticationError as exc:
+        headers = request.headers
+        if "authorization" in headers or "private-token" in headers:
+            return None, exc
+        return None, None
+
+
+async def build_context(request: Request | WebSocket, response: Response | WebSocket) -> Context:
+    state = app_state(request)
+    principal, error = await _principal(state.db, request)
+    stale = principal is None and error is None and SESSION_COOKIE in request.cookies
+    if stale and isinstance(response, Response):
+        response.delete_cookie(SESSION_COOKIE, path="/")
+    return Context(
+        state=state, request=request, response=response, principal=principal, auth_error=error
+    )

@@ -1,0 +1,1 @@
+"""Mutations, one module per area, merged into the `Mutation` root in `schema.py`."""

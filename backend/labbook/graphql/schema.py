@@ -1,0 +1,35 @@
+"""The schema: query and mutation roots, the types they reach, and the protective extensions."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
+
+from labbook.graphql.errors import ErrorCodes, RejectBadCredentials, masking
+from labbook.graphql.mutations.session import SessionMutations
+from labbook.graphql.queries import Query
+from labbook.graphql.types.candidate import CandidateType
+from labbook.graphql.types.experiment import ExperimentType
+from labbook.graphql.types.project import ProjectType
+from labbook.graphql.types.user import UserType
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+Mutation = merge_types("Mutation", (SessionMutations,))
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[UserType, ProjectType, ExperimentType, CandidateType],
+    extensions=[
+        RejectBadCredentials,
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        ErrorCodes,
+        masking,
+    ],
+)

@@ -1,0 +1,156 @@
+"""`Candidate`: one MLflow run with its params, metrics, metadata and history."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from labbook.graphql.context import Info
+from labbook.graphql.pagination import Connection
+from labbook.graphql.types import experiment as experiment_types
+from labbook.graphql.types.enums import CandidateStatus
+from labbook.graphql.types.key_value import Metadata, Param
+from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_millis
+from labbook.graphql.types.node import Node, global_id
+from labbook.graphql.types.user import UserType
+from labbook.store import entities, metric_downsampling
+
+if TYPE_CHECKING:
+    from labbook.graphql.types.experiment import ExperimentType
+
+
+@strawberry.type(description="Links to a candidate elsewhere.")
+class CandidateLinks:
+    web_path: str = strawberry.field(description="The candidate's page in the web app.")
+    mlflow_run_id: str = strawberry.field(description="The MLflow run id (the eid).")
+    artifact_path: str | None = strawberry.field(
+        description="The generic package API folder holding the candidate's artifacts."
+    )
+
+
+def _maybe_time(ms: int | None) -> datetime | None:
+    return from_millis(ms) if ms is not None else None
+
+
+@strawberry.type(name="Candidate", description="A candidate: one MLflow run.")
+class CandidateType(Node):
+    entity: strawberry.Private[entities.Candidate]
+    project: strawberry.Private[entities.Project]
+    iid: int = strawberry.field(description="Number within the project.")
+    eid: str = strawberry.field(description="The MLflow run id.")
+    name: str
+    description: str = strawberry.field(description="Markdown (MLflow's note tag).")
+    status: CandidateStatus
+    created_at: datetime
+    deleted_at: datetime | None = strawberry.field(description="Set when soft-deleted.")
+
+    @classmethod
+    def of(cls, c: entities.Candidate, project: entities.Project) -> CandidateType:
+        return cls(
+            id=global_id("Candidate", c.id),
+            entity=c,
+            project=project,
+            iid=c.iid,
+            eid=c.eid,
+            name=c.name,
+            description=c.description,
+            status=c.status,
+            created_at=c.created_at,
+            deleted_at=c.deleted_at,
+        )
+
+    @strawberry.field
+    def start_time(self) -> datetime | None:
+        return _maybe_time(self.entity.start_time)
+
+    @strawberry.field
+    def end_time(self) -> datetime | None:
+        return _maybe_time(self.entity.end_time)
+
+    @strawberry.field(description="Seconds between start and end (or now, while running).")
+    def duration(self) -> float | None:
+        start, end = self.entity.start_time, self.entity.end_time
+        if start is None:
+            return None
+        if end is None and self.entity.status is not entities.CandidateStatus.RUNNING:
+            return None
+        return ((end if end is not None else time.time() * 1000) - start) / 1000
+
+    @strawberry.field
+    async def creator(self, info: Info) -> UserType | None:
+        if self.entity.creator_id is None:
+            return None
+        user = await info.context.loaders.users.load(self.entity.creator_id)
+        return UserType.of(user) if user else None
+
+    @strawberry.field
+    async def experiment(
+        self, info: Info
+    ) -> Annotated[ExperimentType, strawberry.lazy("labbook.graphql.types.experiment")]:
+        found = await info.context.loaders.experiments.load(self.entity.experiment_id)
+        assert found is not None  # a candidate's experiment is deleted with it (cascade)
+        return experiment_types.ExperimentType.of(found, self.project)
+
+    @strawberry.field(description="The parent run (MLflow nested runs).")
+    async def parent(self, info: Info) -> CandidateType | None:
+        if self.entity.parent_id is None:
+            return None
+        found = await info.context.loaders.candidates.load(self.entity.parent_id)
+        return CandidateType.of(found, self.project) if found else None
+
+    @strawberry.field(description="Nested runs, by iid.")
+    async def children(self, info: Info) -> list[CandidateType]:
+        found = await info.context.loaders.children.load(self.entity.id)
+        return [CandidateType.of(c, self.project) for c in found]
+
+    @strawberry.field
+    async def params(self, info: Info) -> list[Param]:
+        return [Param.of(kv) for kv in await info.context.loaders.params.load(self.entity.id)]
+
+    @strawberry.field(description="One summary per metric name.")
+    async def metrics(self, info: Info) -> list[Metric]:
+        return [Metric.of(s) for s in await info.context.loaders.metrics.load(self.entity.id)]
+
+    @strawberry.field(description="Metadata (MLflow tags).")
+    async def metadata(self, info: Info) -> list[Metadata]:
+        return [Metadata.of(kv) for kv in await info.context.loaders.metadata.load(self.entity.id)]
+
+    @strawberry.field(
+        description="The history of one metric, downsampled on the server to at most "
+        "`maxPoints` points: per x-range bucket its first, minimum, maximum and last point "
+        "(M4), so spikes, the global extremes and the last point are always kept."
+    )
+    async def metric_history(
+        self,
+        info: Info,
+        name: str,
+        max_points: int | None = 1000,
+        x_axis: MetricAxis | None = MetricAxis.STEP,
+    ) -> list[MetricPoint]:
+        async with info.context.db.read() as session:
+            points = await metric_downsampling.downsampled_history(
+                session,
+                candidate_id=self.entity.id,
+                name=name,
+                max_points=1000 if max_points is None else max_points,
+                by_time=x_axis is MetricAxis.TIME,
+            )
+        return [MetricPoint.of(p) for p in points]
+
+    @strawberry.field
+    def links(self) -> CandidateLinks:
+        c, path = self.entity, self.project.path
+        return CandidateLinks(
+            web_path=f"/{path}/-/ml/candidates/{c.iid}",
+            mlflow_run_id=c.eid,
+            artifact_path=f"/api/v4/projects/{c.project_id}/packages/generic/"
+            f"ml_experiment_{c.experiment_iid}/{c.iid}/",
+        )
+
+
+@strawberry.type(description="A page of candidates.")
+class CandidateConnection(Connection[CandidateType]):
+    pass

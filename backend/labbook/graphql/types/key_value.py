@@ -1,0 +1,27 @@
+"""`Param` and `Metadata`: name/value pairs of a candidate (MLflow params and tags)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from labbook.store.entities import KeyValue
+
+
+@strawberry.type(description="A hyperparameter of a candidate (write-once).")
+class Param:
+    name: str
+    value: str
+
+    @classmethod
+    def of(cls, kv: KeyValue) -> Param:
+        return cls(name=kv.name, value=kv.value)
+
+
+@strawberry.type(description="A metadata entry (an MLflow tag) of a candidate or experiment.")
+class Metadata:
+    name: str
+    value: str
+
+    @classmethod
+    def of(cls, kv: KeyValue) -> Metadata:
+        return cls(name=kv.name, value=kv.value)

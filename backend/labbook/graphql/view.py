@@ -1,0 +1,24 @@
+"""`/graphql` over HTTP (GraphiQL on a browser GET) and WebSocket, with our per-request context."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from labbook.graphql.context import Context, build_context
+from labbook.graphql.schema import schema
+
+
+class GraphQLView(GraphQL[Context, None]):
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        return await build_context(request, response)
+
+
+def graphql_routes() -> list[BaseRoute]:
+    view = GraphQLView(schema)
+    return [Route("/graphql", view, methods=["GET", "POST"]), WebSocketRoute("/graphql", view)]
