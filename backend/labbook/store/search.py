@@ -270,9 +270,10 @@ class _Parser:
         kind = PREFIXES.get(prefix.lower())
         if kind is None:
             valid = ", ".join(sorted(PREFIXES))
-            raise fail(
-                self.text, f"invalid entity type '{prefix}' (valid: {valid})", token.position
+            message = (
+                f"invalid entity type '{prefix}' at position {token.position} (valid: {valid})"
             )
+            raise InvalidParameterError(f"Invalid search '{self.text}': {message}")
         return kind
 
     def summary(self, kind: Kind, quoted: Token) -> Summary:
