@@ -30,3 +30,22 @@ export function updateQuery(
   }
   return router.replace({ query })
 }
+
+/** A repeated URL query parameter (`?k=a&k=b`) as a list; writing replaces the URL. */
+export function useRouteQueryList(name: string): WritableComputedRef<string[]> {
+  const route = useRoute()
+  const router = useRouter()
+  return computed({
+    get() {
+      const value = route.query[name]
+      const list = Array.isArray(value) ? value : value ? [value] : []
+      return list.filter((v): v is string => typeof v === 'string' && v !== '')
+    },
+    set(next: string[]) {
+      const query: LocationQueryRaw = { ...route.query }
+      if (next.length > 0) query[name] = next
+      else delete query[name]
+      void router.replace({ query })
+    },
+  })
+}

@@ -94,3 +94,15 @@ describe('ExperimentView', () => {
     )
   })
 })
+
+describe('ExperimentView columns', () => {
+  it('keeps hidden columns in the URL', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1?hide=params.lr')
+    expect(wrapper.findComponent({ name: 'CandidatesTable' }).props('hiddenColumns')).toEqual(['params.lr'])
+    const boxes = wrapper.findAll('.column-picker input[type="checkbox"]')
+    expect(boxes.map((b) => (b.element as HTMLInputElement).checked)).toEqual([false, true])
+    await boxes[1]!.setValue(false)
+    await flushPromises()
+    expect(router.currentRoute.value.query.hide).toEqual(['params.lr', 'metrics.val/acc'])
+  })
+})

@@ -97,3 +97,12 @@ describe('CandidatesTable', () => {
     expect(idle.emitted('load-more')).toBeFalsy()
   })
 })
+
+describe('CandidatesTable hidden columns', () => {
+  it('leaves out the hidden param and metric columns', async () => {
+    const wrapper = await mountTable({ hiddenColumns: ['params.batch size', 'metrics.val/acc'] })
+    const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
+    expect(headers.slice(1)).toEqual(['Name', 'Status', 'Created', 'Duration', 'Creator', 'lr'])
+    expect(wrapper.findAll('[data-testid="candidate-row"]')[0]!.findAll('[role="cell"]')).toHaveLength(7)
+  })
+})
