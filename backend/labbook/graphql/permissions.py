@@ -21,6 +21,14 @@ def require_principal(context: Context) -> Principal:
     return context.principal
 
 
+def require_writer(context: Context) -> Principal:
+    """Writes outside any project (own tokens, new projects) need a token that may write."""
+    principal = require_principal(context)
+    if not principal.can_write:
+        raise PermissionDeniedError("This token has the read_api scope and cannot write")
+    return principal
+
+
 async def authorized(
     session: AsyncSession, context: Context, project_ref: str | int, action: Action
 ) -> Project:

@@ -14,11 +14,12 @@ from labbook.graphql.pagination import (
     page_args,
     slice_sorted,
 )
-from labbook.graphql.permissions import visible_project
+from labbook.graphql.permissions import require_principal, visible_project
 from labbook.graphql.types.node import Node
 from labbook.graphql.types.project import ProjectConnection, ProjectType
+from labbook.graphql.types.token import AccessTokenType
 from labbook.graphql.types.user import UserType
-from labbook.store import projects
+from labbook.store import projects, tokens
 
 
 @strawberry.type(description="Read the graph of projects, experiments and candidates.")
@@ -62,6 +63,13 @@ class Query:
     async def project(self, info: Info, full_path: strawberry.ID) -> ProjectType | None:
         project = await visible_project(info.context, str(full_path))
         return ProjectType.of(project) if project else None
+
+    @strawberry.field(description="Your personal access tokens (not their secrets).")
+    async def access_tokens(self, info: Info) -> list[AccessTokenType]:
+        user = require_principal(info.context).user
+        async with info.context.db.read() as session:
+            found = await tokens.list_tokens(session, user_id=user.id)
+        return [AccessTokenType.of(t) for t in found]
 
     @strawberry.field(description="Any object by its global id.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -7,7 +7,12 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.tools import merge_types
 
 from labbook.graphql.errors import ErrorCodes, RejectBadCredentials, masking
+from labbook.graphql.mutations.candidates import CandidateMutations
+from labbook.graphql.mutations.experiments import ExperimentMutations
+from labbook.graphql.mutations.metadata import MetadataMutations
+from labbook.graphql.mutations.projects import ProjectMutations
 from labbook.graphql.mutations.session import SessionMutations
+from labbook.graphql.mutations.tokens import TokenMutations
 from labbook.graphql.queries import Query
 from labbook.graphql.types.candidate import CandidateType
 from labbook.graphql.types.experiment import ExperimentType
@@ -18,7 +23,17 @@ MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
-Mutation = merge_types("Mutation", (SessionMutations,))
+Mutation = merge_types(
+    "Mutation",
+    (
+        SessionMutations,
+        ExperimentMutations,
+        CandidateMutations,
+        MetadataMutations,
+        TokenMutations,
+        ProjectMutations,
+    ),
+)
 
 schema = strawberry.Schema(
     query=Query,

@@ -42,13 +42,9 @@ class InvalidStateError(UserError):
     pass
 
 
+# Every mutation payload offers all of these; a missing sign-in is a top-level error instead.
 ErrorMember = (
-    ValidationError
-    | NotFoundError
-    | PermissionDeniedError
-    | AlreadyExistsError
-    | AuthenticationError
-    | InvalidStateError
+    ValidationError | NotFoundError | PermissionDeniedError | AlreadyExistsError | InvalidStateError
 )
 
 
@@ -60,7 +56,6 @@ def user_error(exc: errors.LabbookError) -> ErrorMember:
         errors.NotFoundError: NotFoundError,
         errors.PermissionDeniedError: PermissionDeniedError,
         errors.AlreadyExistsError: AlreadyExistsError,
-        errors.AuthenticationError: AuthenticationError,
         errors.InvalidStateError: InvalidStateError,
     }
     return simple.get(type(exc), ValidationError)(message=exc.message)
