@@ -19,7 +19,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, NoMatchFound, compile_path
 from starlette.types import Receive, Scope, Send
 
-from labbook.mlflow_compat import experiments, metrics, runs, server_info
+from labbook.mlflow_compat import artifacts, experiments, metrics, runs, server_info
 from labbook.mlflow_compat.errors import error_response
 from labbook.mlflow_compat.handlers import Endpoint
 
@@ -30,6 +30,7 @@ ROUTES: list[RouteEntry] = [
     *runs.ROUTES,
     *metrics.ROUTES,
     *server_info.ROUTES,
+    *artifacts.ROUTES,
 ]
 
 PROJECT_PREFIX = "/api/v4/projects/"

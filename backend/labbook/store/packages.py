@@ -10,10 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.artifacts.base import StoredBlob
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError, NotFoundError
-from labbook.store.entities import ArtifactEntry, Package, PackageFile
+from labbook.store.entities import ArtifactEntry, Candidate, Package, PackageFile
 from labbook.store.sql import insert
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+\-]{0,254}$")
+
+
+def candidate_package(candidate: Candidate) -> tuple[str, str]:
+    """The package holding a candidate's artifacts (GitLab's convention, design §6)."""
+    return f"ml_experiment_{candidate.experiment_iid}", str(candidate.iid)
 
 
 def check_package_ref(name: str, version: str) -> tuple[str, str]:
