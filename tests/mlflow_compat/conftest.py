@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import mlflow
+import mlflow.tracking.fluent
 import pytest
 from mlflow.tracking import MlflowClient
 
@@ -20,11 +22,20 @@ def tracking_uri(live_server: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", ADMIN_TOKEN)
     monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
     monkeypatch.setenv("MLFLOW_HTTP_REQUEST_TIMEOUT", "20")
+    _reset_fluent_state()
     mlflow.set_tracking_uri(live_server)
     yield live_server
     while mlflow.active_run():
         mlflow.end_run()
+    _reset_fluent_state()
     mlflow.set_tracking_uri(None)
+
+
+def _reset_fluent_state() -> None:
+    # The fluent API keeps the active experiment in a module global, across servers.
+    mlflow.tracking.fluent._active_experiment_id = None
+    mlflow.tracking.fluent._last_active_run_id.set(None)
+    os.environ.pop("MLFLOW_EXPERIMENT_ID", None)  # set_experiment exports it
 
 
 @pytest.fixture
