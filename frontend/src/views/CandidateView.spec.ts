@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import CandidateView from './CandidateView.vue'
+import { candidate, fakeGraphQL, metric } from '@/test/fixtures'
+import { testRouter } from '@/test/router'
+
+const stored = candidate(5, {
+  description: '**Tuned** lr <img src=x onerror="alert(1)">',
+  params: [{ name: 'lr', value: '0.1' }, { name: 'optimizer', value: 'adam' }, { name: 'seed', value: '42' }],
+  metrics: [metric('loss', 0.25)],
+  parent: { id: 'C1', iid: 1, name: 'sweep' },
+})
+
+function server(updateAnswer: (input: Record<string, unknown>) => unknown) {
+  return fakeGraphQL({
+    Candidate: () => ({ data: { project: { id: 'p', fullPath: 'default', candidate: stored } } }),
+    MetricHistory: () => ({ data: { project: { id: 'p', candidate: { id: 'c', metricHistory: [] } } } }),
+    UpdateCandidate: (v) => ({ data: { updateCandidate: updateAnswer(v.input as Record<string, unknown>) } }),
+    DeleteCandidate: () => ({ data: { deleteCandidate: { __typename: 'Candidate', ...stored, deletedAt: '2026-01-02T00:00:00Z' } } }),
+  })
+}
+
+async function mountView(updateAnswer: (input: Record<string, unknown>) => unknown = () => ({ __typename: 'Candidate', ...stored })) {
+  const fake = server(updateAnswer)
+  vi.stubGlobal('fetch', fake.fetch)
+  const router = await testRouter('/default/-/ml/candidates/5')
+  const wrapper = mount(CandidateView, { global: { plugins: [router], stubs: { MetricChart: true } } })
+  await flushPromises()
+  return { wrapper, fake }
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe('CandidateView', () => {
+  it('shows the candidate with its run id, parent and params', async () => {
+    const { wrapper } = await mountView()
+    expect(wrapper.find('[data-testid="candidate-name"]').text()).toBe('run-5')
+    expect(wrapper.find('[data-testid="run-id"]').text()).toBe(stored.links.mlflowRunId)
+    expect(wrapper.find('a[href="/default/-/ml/candidates/1"]').text()).toBe('sweep')
+    expect(wrapper.findAll('[data-testid="param-row"]')).toHaveLength(3)
+  })
+
+  it('renders the description as sanitized Markdown', async () => {
+    const { wrapper } = await mountView()
+    const html = wrapper.find('[data-testid="description"]').html()
+    expect(html).toContain('<strong>Tuned</strong>')
+    expect(html).not.toContain('onerror')
+  })
+
+  it('filters params by the search box', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-testid="param-search"]').setValue('OPT')
+    expect(wrapper.findAll('[data-testid="param-row"]').map((r) => r.text())).toEqual(['optimizeradam'])
+  })
+
+  it('renames through updateCandidate and shows a refusal inline', async () => {
+    const { wrapper, fake } = await mountView(() => ({ __typename: 'ValidationError', message: 'Name is too long', field: 'name' }))
+    await wrapper.findAll('[data-testid="edit-button"]')[0]!.trigger('click')
+    await wrapper.find('input[aria-label="candidate name"]').setValue('better-name')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    const update = fake.calls.find((c) => c.query.includes('mutation UpdateCandidate'))!
+    expect(update.variables).toEqual({ input: { id: stored.id, name: 'better-name' } })
+    expect(wrapper.find('.candidate-header [role="alert"]').text()).toBe('Name is too long')
+  })
+
+  it('asks before deleting', async () => {
+    const { wrapper, fake } = await mountView()
+    await wrapper.find('[data-testid="delete-candidate"]').trigger('click')
+    expect(fake.calls.some((c) => c.query.includes('mutation DeleteCandidate'))).toBe(false)
+    await wrapper.find('[data-testid="confirm-button"]').trigger('click')
+    await flushPromises()
+    const call = fake.calls.find((c) => c.query.includes('mutation DeleteCandidate'))!
+    expect(call.variables).toEqual({ input: { id: stored.id } })
+  })
+})
