@@ -25,6 +25,10 @@ describe('alignSeries', () => {
     ])
     expect(aligned).toEqual([[0, 1], [3, null]])
   })
+  it('leaves a gap where the server sent null (NaN or infinity)', () => {
+    const aligned = alignSeries([{ label: 'a', points: [{ step: 0, value: null }, { step: 1, value: 2 }] }])
+    expect(aligned).toEqual([[0, 1], [null, 2]])
+  })
   it('returns just an empty x column for no series', () => {
     expect(alignSeries([])).toEqual([[]])
   })

@@ -2,7 +2,8 @@
 
 export interface SeriesPoint {
   step: number
-  value: number
+  /** Null (or absent) where the server had NaN or an infinity. */
+  value?: number | null
 }
 
 export interface NamedSeries {
@@ -15,7 +16,7 @@ export type AlignedColumns = [number[], ...(number | null)[][]]
 /**
  * Union of all steps, sorted; each series gets its value at that step or null where it has none.
  * When one series repeats a step, the last point given wins (the history is ordered by time).
- * Non-finite values become null: uPlot cannot draw them.
+ * Missing and non-finite values become null: uPlot cannot draw them.
  */
 export function alignSeries(series: NamedSeries[]): AlignedColumns {
   const steps = new Set<number>()
@@ -24,7 +25,7 @@ export function alignSeries(series: NamedSeries[]): AlignedColumns {
   const index = new Map(xs.map((step, i) => [step, i]))
   const columns = series.map((s) => {
     const ys: (number | null)[] = new Array<number | null>(xs.length).fill(null)
-    for (const p of s.points) ys[index.get(p.step)!] = Number.isFinite(p.value) ? p.value : null
+    for (const p of s.points) ys[index.get(p.step)!] = typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null
     return ys
   })
   return [xs, ...columns]

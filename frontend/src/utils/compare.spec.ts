@@ -30,6 +30,10 @@ describe('metricRows', () => {
     expect(acc.deltas).toEqual([null, 0, null])
     expect(acc.differs).toBe(true)
   })
+  it('treats a null value (NaN on the server) as missing', () => {
+    const rows = metricRows([{ params: [], metrics: [{ name: 'x', value: 1 }] }, { params: [], metrics: [{ name: 'x', value: null }] }])
+    expect(rows[0]).toMatchObject({ values: [1, null], deltas: [null, null], differs: true })
+  })
   it('keeps only differing metrics when asked', () => {
     const same = [candidates[0]!, { ...candidates[0]! }]
     expect(metricRows(same, true)).toEqual([])

@@ -2,7 +2,7 @@
 
 export interface CompareInput {
   params: { name: string; value: string }[]
-  metrics: { name: string; value: number }[]
+  metrics: { name: string; value?: number | null }[]
 }
 
 export interface ParamRow {
