@@ -82,30 +82,31 @@ def _leaf(c: Comparison, dialect: str) -> ColumnElement[bool]:
         return compare(expr, c, kind=kind, dialect=dialect, convert=upper)
     table, name, kind = _keyed(field)
     column: Expr = getattr(table, name)
-    rows = select(table.candidate_id).where(table.candidate_id == C.id, table.name == field.key)
+    # IN (subquery) rather than a correlated EXISTS: the planner may then start from the
+    # (name, value) index instead of visiting every candidate of the experiment.
+    rows = select(table.candidate_id).where(table.name == field.key)
     if c.op in ("IS NULL", "IS NOT NULL"):
-        return ~rows.exists() if c.op == "IS NULL" else rows.exists()
+        return C.id.not_in(rows) if c.op == "IS NULL" else C.id.in_(rows)
     holds = compare(column, c, kind=kind, dialect=dialect)
     if kind == "number" and field.summary != "count" and c.op in ("!=", "NOT IN"):
         holds = or_(holds, column.is_(None))  # NaN (stored as NULL) differs from every number
-    return rows.where(holds).exists()
+    return C.id.in_(rows.where(holds))
 
 
 def _sort_column(stmt: AnySelect, key: OrderKey) -> tuple[AnySelect, SortColumn]:
     field = key.field
     if field.kind == "attribute":
-        value = _attribute(field)
         nullable = field.key in NULLABLE_ATTRIBUTES
-        rank = case((value.is_(None), 1), else_=0) if nullable else None
-        return stmt, SortColumn(value, key.ascending, rank)
+        return stmt, SortColumn(_attribute(field), key.ascending, nullable=nullable)
     table, name, kind = _keyed(field)
     alias = aliased(table)
     value = getattr(alias, name)
     stmt = stmt.outerjoin(alias, (alias.candidate_id == C.id) & (alias.name == field.key))
     if kind == "string":
-        return stmt, SortColumn(value, key.ascending, case((value.is_(None), 1), else_=0))
-    rank = case((alias.candidate_id.is_(None), 2), (value.is_(None), 1), else_=0)
-    return stmt, SortColumn(value, key.ascending, rank)
+        return stmt, SortColumn(value, key.ascending, nullable=True)
+    # NaN is stored as NULL: it sorts after numbers and before candidates without the metric.
+    missing = case((alias.candidate_id.is_(None), 1), else_=0)
+    return stmt, SortColumn(value, key.ascending, nullable=True, missing=missing)
 
 
 def order_keys(order_by: list[str] | None) -> list[OrderKey]:

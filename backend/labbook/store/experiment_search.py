@@ -15,7 +15,7 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -75,10 +75,10 @@ def _leaf(c: Comparison, dialect: str) -> Any:
     if field.kind != "tag":
         raise unsupported(c, "experiment search (only name, times and tags)")
     m = t.ExperimentMetadata
-    rows = select(m.id).where(m.experiment_id == E.id, m.name == field.key)
+    rows = select(m.experiment_id).where(m.name == field.key)
     if c.op in ("IS NULL", "IS NOT NULL"):
-        return ~rows.exists() if c.op == "IS NULL" else rows.exists()
-    return rows.where(compare(m.value, c, kind="string", dialect=dialect)).exists()
+        return E.id.not_in(rows) if c.op == "IS NULL" else E.id.in_(rows)
+    return E.id.in_(rows.where(compare(m.value, c, kind="string", dialect=dialect)))
 
 
 def _sort_column(stmt: AnySelect, key: OrderKey) -> tuple[AnySelect, SortColumn]:
@@ -91,7 +91,7 @@ def _sort_column(stmt: AnySelect, key: OrderKey) -> tuple[AnySelect, SortColumn]
         )
     m = aliased(t.ExperimentMetadata)
     stmt = stmt.outerjoin(m, (m.experiment_id == E.id) & (m.name == field.key))
-    return stmt, SortColumn(m.value, key.ascending, case((m.value.is_(None), 1), else_=0))
+    return stmt, SortColumn(m.value, key.ascending, nullable=True)
 
 
 def _ordered(stmt: AnySelect, order_by: list[str] | None) -> tuple[AnySelect, Keyset]:

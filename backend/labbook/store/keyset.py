@@ -1,10 +1,11 @@
 """Keyset pagination over any sorted SELECT: sort columns, ORDER BY and cursor predicates.
 
-A sort column is a value plus, when the value can be missing, a *rank*: 0 for a present
-value and larger numbers for kinds of absence (NaN, missing key). Ranks always sort
-ascending, so absent values come last in both directions, as in MLflow, and the same order
-holds on SQLite and PostgreSQL whatever their NULL ordering. Within a rank above 0 the values
-are all NULL and tie, so the cursor predicate skips them.
+A sort column may be *nullable*: NULLs then sort last in both directions (`NULLS LAST`), as
+MLflow places runs without the key, and the same on SQLite and PostgreSQL whatever their
+default NULL order. A nullable column may also carry a *missing* flag (0/1), ordering among
+its NULLs: a metric that is NaN (stored as NULL) comes before a metric that is absent.
+`NULLS LAST` rather than a computed rank keeps the ORDER BY index-friendly (a descending
+walk of an index on SQLite).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import ColumnElement, Row, Select, SQLColumnExpression, and_, fa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import InvalidParameterError
-from labbook.store.pages import CursorValue, Page, decode_cursor, encode_cursor
+from labbook.store.pages import Page, decode_cursor, encode_cursor
 
 T = TypeVar("T")
 AnySelect = Select[*tuple[Any, ...]]
@@ -28,7 +29,28 @@ Expr = SQLColumnExpression[Any]
 class SortColumn:
     value: Expr
     ascending: bool
-    rank: Expr | None = None
+    nullable: bool = False
+    missing: Expr | None = None
+
+
+Atom = tuple[ColumnElement[bool], ColumnElement[bool]]
+
+
+def _atoms(column: SortColumn, value: Any, missing: Any, forward: bool) -> list[Atom]:
+    """(strictly beyond, tied) conditions of one column against the cursor's values."""
+    expr = column.value
+    if value is not None:
+        beyond = expr > value if column.ascending == forward else expr < value
+        if column.nullable and forward:
+            beyond = or_(beyond, expr.is_(None))
+        return [(beyond, expr == value)]
+    if not column.nullable:
+        raise InvalidParameterError("Invalid page token", field="page_token")
+    atoms: list[Atom] = [(false() if forward else expr.is_not(None), expr.is_(None))]
+    if column.missing is not None:
+        flag = column.missing
+        atoms.append((flag > missing if forward else flag < missing, flag == missing))
+    return atoms
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,48 +61,38 @@ class Keyset:
     signature: str
 
     def expressions(self) -> list[Expr]:
-        """What each row must carry to build its cursor: rank (if any) and value per column."""
+        """What each row must carry to build its cursor: each value and missing flag."""
         found: list[Expr] = []
         for column in self.columns:
-            found.extend([column.value] if column.rank is None else [column.rank, column.value])
+            found.append(column.value)
+            if column.missing is not None:
+                found.append(column.missing)
         return found
 
     def order_by(self, *, reverse: bool) -> list[Expr]:
         clauses: list[Expr] = []
         for column in self.columns:
-            if column.rank is not None:
-                clauses.append(column.rank.desc() if reverse else column.rank.asc())
             up = column.ascending != reverse
-            clauses.append(column.value.asc() if up else column.value.desc())
+            clause = column.value.asc() if up else column.value.desc()
+            if column.nullable:
+                clause = clause.nulls_first() if reverse else clause.nulls_last()
+            clauses.append(clause)
+            if column.missing is not None:
+                clauses.append(column.missing.desc() if reverse else column.missing.asc())
         return clauses
-
-    def _atoms(self, values: list[CursorValue]) -> list[tuple[Expr, bool, Any]]:
-        """(expression, ascending, cursor value) in priority order, ties within ranks dropped."""
-        atoms: list[tuple[Expr, bool, Any]] = []
-        it = iter(values)
-        for column in self.columns:
-            if column.rank is not None:
-                rank = next(it)
-                atoms.append((column.rank, True, rank))
-                value = next(it)
-                if rank != 0:
-                    continue
-            else:
-                value = next(it)
-            atoms.append((column.value, column.ascending, value))
-        return atoms
 
     def beyond(self, cursor: str, *, forward: bool) -> ColumnElement[bool]:
         """Rows strictly after (`forward`) or before the cursor's row in this order."""
         values = decode_cursor(cursor, signature=self.signature, length=len(self.expressions()))
+        it = iter(values)
         clauses: list[ColumnElement[bool]] = []
         ties: list[ColumnElement[bool]] = []
-        for expr, ascending, value in self._atoms(values):
-            if value is None:  # a NULL tie-breaker (rank 0 with NULL cannot happen) → invalid
-                raise InvalidParameterError("Invalid page token", field="page_token")
-            later = expr > value if ascending == forward else expr < value
-            clauses.append(and_(*ties, later))
-            ties.append(expr == value)
+        for column in self.columns:
+            value = next(it)
+            missing = next(it) if column.missing is not None else None
+            for beyond, tied in _atoms(column, value, missing, forward):
+                clauses.append(and_(*ties, beyond))
+                ties.append(tied)
         return or_(false(), *clauses)
 
 
