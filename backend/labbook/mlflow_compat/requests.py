@@ -20,7 +20,6 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 MAX_JSON_BODY = 32 * 1024 * 1024
 _SPECIAL_FLOATS = {"nan": math.nan, "infinity": math.inf, "-infinity": -math.inf, "inf": math.inf}
 _SPECIAL_FLOATS["-inf"] = -math.inf
-_MISSING = object()
 
 
 def _type_error(where: str, value: object, expected: str) -> Exception:
@@ -40,14 +39,14 @@ class Fields:
         return f"{self.where}.{name}" if self.where else name
 
     def raw(self, name: str) -> Any:
-        """The value, `_MISSING` when absent or null; a query string's last repeated value."""
-        value = self.data.get(name, _MISSING)
+        """The value, None when absent or null; a query string's last repeated value."""
+        value = self.data.get(name)
         if self.query and isinstance(value, list):
-            return value[-1] if value else _MISSING
-        return _MISSING if value is None else value
+            return value[-1] if value else None
+        return value
 
     def has(self, name: str) -> bool:
-        return self.raw(name) is not _MISSING
+        return self.raw(name) is not None
 
     def text(self, name: str, *, required: bool = False, default: str = "") -> str:
         value = self.opt_text(name)
@@ -61,7 +60,7 @@ class Fields:
 
     def opt_text(self, name: str) -> str | None:
         value = self.raw(name)
-        if value is _MISSING:
+        if value is None:
             return None
         if not isinstance(value, str):
             raise _type_error(self._name(name), value, "a string")
@@ -69,7 +68,7 @@ class Fields:
 
     def opt_integer(self, name: str) -> int | None:
         value = self.raw(name)
-        if value is _MISSING:
+        if value is None:
             return None
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value)
@@ -91,7 +90,7 @@ class Fields:
 
     def number(self, name: str) -> float:
         value = self.raw(name)
-        if value is _MISSING:
+        if value is None:
             raise missing(self._name(name))
         if isinstance(value, str):
             return self._parse_float(name, value)
@@ -110,7 +109,7 @@ class Fields:
 
     def boolean(self, name: str, *, default: bool = False) -> bool:
         value = self.raw(name)
-        if value is _MISSING:
+        if value is None:
             return default
         if isinstance(value, str) and value.lower() in ("true", "false"):
             return value.lower() == "true"

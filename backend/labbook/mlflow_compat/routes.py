@@ -19,7 +19,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, NoMatchFound, compile_path
 from starlette.types import Receive, Scope, Send
 
-from labbook.mlflow_compat import artifacts, experiments, metrics, runs, server_info
+from labbook.mlflow_compat import artifacts, experiments, metrics, runs, search, server_info
 from labbook.mlflow_compat.errors import error_response
 from labbook.mlflow_compat.handlers import Endpoint
 
@@ -29,6 +29,7 @@ ROUTES: list[RouteEntry] = [
     *experiments.ROUTES,
     *runs.ROUTES,
     *metrics.ROUTES,
+    *search.ROUTES,
     *server_info.ROUTES,
     *artifacts.ROUTES,
 ]
