@@ -126,6 +126,10 @@ async def test_roles_and_scopes(anon_client: httpx.AsyncClient, app: Starlette) 
         f"{p}/experiments/delete", json={"experiment_id": "1"}, headers=auth(developer)
     )
     assert delete.status_code == 403
+    # Searching is a read, although it is a POST.
+    search = await anon_client.post(f"{p}/experiments/search", json={}, headers=auth(read_only))
+    assert search.status_code == 200
+    assert [e["name"] for e in search.json()["experiments"]] == ["e"]
 
 
 async def test_public_project_is_readable_anonymously(
