@@ -6,9 +6,10 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any, TypeVar
 
 import uvicorn
 
@@ -17,6 +18,19 @@ from labbook.bootstrap import bootstrap
 from labbook.db import migrations
 from labbook.db.database import Database
 from labbook.settings import Settings
+
+T = TypeVar("T")
+
+
+def run_coroutine(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """asyncio.run in a helper thread: works where a loop runs already (Playwright's sync API)."""
+    result: list[T] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(make())))
+    thread.start()
+    thread.join()
+    if not result:
+        raise RuntimeError("coroutine failed; see the traceback above")
+    return result[0]
 
 
 def free_port() -> int:
@@ -37,7 +51,7 @@ def run_live_server(settings: Settings) -> Iterator[str]:
     port = free_port()
     settings = replace(settings, host="127.0.0.1", port=port)
     migrations.upgrade(settings.db_url)
-    asyncio.run(_bootstrap(settings))
+    run_coroutine(lambda: _bootstrap(settings))
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
