@@ -6,13 +6,11 @@ import hashlib
 import os
 from pathlib import Path
 
-import httpx
 import mlflow
 import pytest
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
-from labbook.settings import Settings
 from tests.conftest import ADMIN_TOKEN
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.errors import NotFoundError
 from labbook.mlflow_compat.serialize import RunData
 from labbook.store.candidates import get_candidate
+from labbook.store.datasets import inputs_outputs_of
 from labbook.store.entities import Candidate, Experiment, KeyValue, Project
 from labbook.store.experiments import (
     DEFAULT_NAME,
@@ -66,19 +67,21 @@ def tag_entries(items: Iterable[Any]) -> list[KeyValue]:
 
 
 async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> list[RunData]:
-    """Params, tags, latest metrics and creators of many runs in four statements."""
+    """Params, tags, latest metrics, creators, inputs and outputs of many runs in bulk."""
     ids = [c.id for c in candidates]
     params = await params_of(session, candidate_ids=ids)
     tags = await metadata_of(session, candidate_ids=ids)
     metrics = await summaries_of(session, candidate_ids=ids)
     creator_ids = [c.creator_id for c in candidates if c.creator_id is not None]
     users = await get_users(session, user_ids=creator_ids) if creator_ids else {}
+    io = await inputs_outputs_of(session, candidate_ids=ids)
     return [
         RunData(
             params=params[c.id],
             tags=tags[c.id],
             metrics=metrics[c.id],
             creator=users[c.creator_id].username if c.creator_id in users else "",
+            io=io[c.id],
         )
         for c in candidates
     ]

@@ -19,7 +19,16 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Match, NoMatchFound, compile_path
 from starlette.types import Receive, Scope, Send
 
-from labbook.mlflow_compat import artifacts, experiments, metrics, runs, search, server_info
+from labbook.mlflow_compat import (
+    artifacts,
+    datasets,
+    experiments,
+    metrics,
+    models,
+    runs,
+    search,
+    server_info,
+)
 from labbook.mlflow_compat.errors import error_response
 from labbook.mlflow_compat.handlers import Endpoint
 
@@ -32,6 +41,8 @@ ROUTES: list[RouteEntry] = [
     *search.ROUTES,
     *server_info.ROUTES,
     *artifacts.ROUTES,
+    *models.ROUTES,
+    *datasets.ROUTES,
 ]
 
 PROJECT_PREFIX = "/api/v4/projects/"

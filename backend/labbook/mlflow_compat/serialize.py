@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from labbook.store.entities import Candidate, Experiment, KeyValue, MetricPoint, MetricSummary
+from labbook.mlflow_compat.inputs_json import inputs_json, outputs_json
+from labbook.store.entities import (
+    Candidate,
+    Experiment,
+    KeyValue,
+    MetricPoint,
+    MetricSummary,
+    RunInputsOutputs,
+)
 
 RUN_NAME_TAG = "mlflow.runName"
 USER_TAG = "mlflow.user"
@@ -95,6 +103,7 @@ class RunData:
     tags: list[KeyValue] = field(default_factory=list)
     metrics: list[MetricSummary] = field(default_factory=list)
     creator: str = ""
+    io: RunInputsOutputs = field(default_factory=RunInputsOutputs)
 
     def user_id(self) -> str:
         """The `mlflow.user` tag the client sets, else the labbook user who created the run."""
@@ -112,6 +121,6 @@ def run_json(candidate: Candidate, data: RunData) -> dict[str, Any]:
             "params": key_values(data.params),
             "tags": key_values(data.tags),
         },
-        "inputs": {},
-        "outputs": {},
+        "inputs": inputs_json(data.io),
+        "outputs": outputs_json(data.io),
     }

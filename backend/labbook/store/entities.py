@@ -162,3 +162,63 @@ class ArtifactEntry:
     path: str
     is_dir: bool
     file_size: int | None
+
+
+class LoggedModelStatus(StrEnum):
+    PENDING = "pending"
+    READY = "ready"
+    UPLOAD_FAILED = "upload_failed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoggedModel:
+    """An MLflow 3 logged model; `artifact_path` is `<package>/<version>/<folder>` (design §6)."""
+
+    id: int
+    project_id: int
+    experiment_id: int
+    experiment_iid: int
+    candidate_id: int | None
+    source_run_id: str | None
+    model_id: str
+    name: str
+    model_type: str
+    status: LoggedModelStatus
+    status_message: str
+    artifact_path: str
+    creator_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[KeyValue, ...] = ()
+    params: tuple[KeyValue, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DatasetRecord:
+    name: str
+    digest: str
+    source_type: str
+    source: str
+    schema: str | None
+    profile: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DatasetInputRecord:
+    dataset: DatasetRecord
+    tags: tuple[KeyValue, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelOutputRecord:
+    model_id: str
+    step: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunInputsOutputs:
+    """What MLflow's `runs/get` returns as `inputs` and `outputs`."""
+
+    dataset_inputs: tuple[DatasetInputRecord, ...] = ()
+    model_inputs: tuple[str, ...] = ()
+    model_outputs: tuple[ModelOutputRecord, ...] = ()
