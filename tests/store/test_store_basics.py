@@ -164,3 +164,20 @@ async def test_concurrent_candidate_creation_gets_unique_sequential_iids(db: Dat
 
     iids = await asyncio.gather(*(create(i) for i in range(16)))
     assert sorted(iids) == list(range(1, 17))
+
+
+async def test_candidate_changes_are_the_experiments_last_activity(db: Database) -> None:
+    pid = await _project(db)
+    async with db.write() as s:
+        e = await experiments.create_experiment(s, project_id=pid, name="e", creator_id=None)
+        c = await candidates.create_candidate(
+            s, experiment=e, name="r", creator_id=None, start_time=1
+        )
+    async with db.read() as s:
+        created = await experiments.get_experiment_by_id(s, experiment_id=e.id)
+    assert created.last_activity_at > e.last_activity_at
+    async with db.write() as s:
+        await candidates.update_candidate(s, candidate_id=c.id, status=CandidateStatus.FINISHED)
+    async with db.read() as s:
+        finished = await experiments.get_experiment_by_id(s, experiment_id=e.id)
+    assert finished.last_activity_at > created.last_activity_at

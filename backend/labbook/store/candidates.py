@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -80,6 +80,7 @@ async def create_candidate(
     )
     session.add(row)
     await session.flush()
+    await _touch_experiment(session, experiment.id)
     return to_candidate(row, experiment.iid)
 
 
@@ -129,8 +130,15 @@ async def _row(session: AsyncSession, candidate_id: int) -> t.Candidate:
     return row
 
 
+async def _touch_experiment(session: AsyncSession, experiment_id: int) -> None:
+    """A candidate changed: that is the experiment's last activity."""
+    stmt = update(t.Experiment).where(t.Experiment.id == experiment_id)
+    await session.execute(stmt.values(last_activity_at=utcnow()))
+
+
 async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
     await session.flush()
+    await _touch_experiment(session, row.experiment_id)
     experiment = await session.get(t.Experiment, row.experiment_id)
     return to_candidate(row, experiment.iid if experiment else 0)
 

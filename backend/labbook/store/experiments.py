@@ -156,11 +156,6 @@ async def purge_experiment(session: AsyncSession, *, experiment_id: int) -> None
     await session.flush()
 
 
-async def touch_experiment(session: AsyncSession, *, experiment_id: int) -> None:
-    row = await _row(session, experiment_id)
-    row.last_activity_at = utcnow()
-
-
 async def set_experiment_metadata(
     session: AsyncSession, *, experiment_id: int, name: str, value: str
 ) -> None:
