@@ -1,15 +1,92 @@
-"""A metric's history reduced on the server to at most `max_points` points, keeping its shape."""
+"""A metric's history reduced on the server to at most `max_points` points, keeping its shape.
+
+The step range is cut into `max_points // 4` equal buckets and each bucket keeps its first,
+last, smallest and largest point (M4 downsampling): spikes survive, and so do the global
+minimum, maximum and the last point. Every bucket is answered by index seeks and one range
+scan inside SQL, so a million points never become Python objects. Buckets follow the step
+even when the chart's x axis is time: time grows with the step in practice, and the
+`(candidate, name, step, …)` index only orders by step.
+"""
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.metrics import metric_history
+from labbook.store.sql import dialect_name
+
+_RANGE = "candidate_id = :c AND name = :name AND step >= r.lo AND step < r.hi"
+_BUCKETS = ":lo + (i * :span) / :n AS lo, :lo + ((i + 1) * :span) / :n AS hi"
+
+# SQLite: the index holds the rowid, and with a single min() or max() SQLite takes the bare
+# `id` from that row, so each pick is one index-only seek or range scan without sorting.
+_SQLITE = f"""
+WITH RECURSIVE b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b WHERE i + 1 < :n),
+r AS (SELECT {_BUCKETS} FROM b),
+picks AS (SELECT
+  (SELECT id FROM candidate_metrics WHERE {_RANGE} ORDER BY step, timestamp LIMIT 1) AS a,
+  (SELECT id FROM candidate_metrics WHERE {_RANGE} ORDER BY step DESC, timestamp DESC LIMIT 1)
+    AS z,
+  (SELECT id FROM (SELECT id, min(value) FROM candidate_metrics WHERE {_RANGE})) AS lo_id,
+  (SELECT id FROM (SELECT id, max(value) FROM candidate_metrics WHERE {_RANGE})) AS hi_id
+  FROM r)
+SELECT step, timestamp, value FROM candidate_metrics WHERE id IN (
+  SELECT a FROM picks UNION SELECT z FROM picks UNION SELECT lo_id FROM picks
+  UNION SELECT hi_id FROM picks)
+ORDER BY step, timestamp, id
+"""
+
+# PostgreSQL: LATERAL picks return the columns themselves (index-only, no heap for the id).
+_PICK = "SELECT step, timestamp, value FROM candidate_metrics WHERE " + _RANGE
+_POSTGRESQL = f"""
+WITH r AS (SELECT {_BUCKETS} FROM generate_series(0, CAST(:n AS bigint) - 1) AS i)
+SELECT DISTINCT p.step, p.timestamp, p.value FROM r CROSS JOIN LATERAL (
+  ({_PICK} ORDER BY step, timestamp LIMIT 1)
+  UNION ALL ({_PICK} ORDER BY step DESC, timestamp DESC LIMIT 1)
+  UNION ALL ({_PICK} AND value IS NOT NULL ORDER BY value LIMIT 1)
+  UNION ALL ({_PICK} AND value IS NOT NULL ORDER BY value DESC LIMIT 1)
+) AS p
+ORDER BY p.step, p.timestamp
+"""
+
+
+async def _size(session: AsyncSession, candidate_id: int, name: str) -> int:
+    s = t.CandidateMetricSummary
+    stmt = select(s.count).where(s.candidate_id == candidate_id, s.name == name)
+    return int(await session.scalar(stmt) or 0)
+
+
+async def _step_range(session: AsyncSession, candidate_id: int, name: str) -> tuple[int, int]:
+    m = t.CandidateMetric
+    where = (m.candidate_id == candidate_id, m.name == name)
+    low = select(func.min(m.step)).where(*where).scalar_subquery()
+    high = select(func.max(m.step)).where(*where).scalar_subquery()
+    row = (await session.execute(select(low, high))).one()
+    return int(row[0]), int(row[1])
+
+
+def _point(name: str, row: Any) -> MetricPoint:
+    value = math.nan if row[2] is None else row[2]
+    return MetricPoint(name=name, value=value, step=row[0], timestamp=row[1])
 
 
 async def downsampled_history(
     session: AsyncSession, *, candidate_id: int, name: str, max_points: int, by_time: bool = False
 ) -> list[MetricPoint]:
-    rows = await metric_history(session, candidate_id=candidate_id, name=name, limit=max_points)
-    return [p for _, p in rows]
+    """At most `max_points` points (at least 4), in step order."""
+    max_points = max(max_points, 4)
+    if await _size(session, candidate_id, name) <= max_points:
+        every = await metric_history(session, candidate_id=candidate_id, name=name)
+        return [p for _, p in every]
+    low, high = await _step_range(session, candidate_id, name)
+    n = min(max_points // 4, high - low + 1)
+    sql = _POSTGRESQL if dialect_name(session) == "postgresql" else _SQLITE
+    params = {"c": candidate_id, "name": name, "lo": low, "span": high - low + 1, "n": n}
+    rows = (await session.execute(text(sql), params)).all()
+    return [_point(name, row) for row in rows]
