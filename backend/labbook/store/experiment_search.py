@@ -23,7 +23,7 @@ from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
 from labbook.store.entities import Experiment
 from labbook.store.experiments import to_experiment
-from labbook.store.keyset import AnySelect, Expr, Keyset, SortColumn, fetch_page
+from labbook.store.keyset import AnySelect, Expr, Keyset, Segment, SortColumn, fetch_page
 from labbook.store.pages import Page
 from labbook.store.search import Comparison, Field, OrderKey, parse_filter, parse_order_by
 from labbook.store.search_sql import compare, compile_filter, unsupported
@@ -106,7 +106,7 @@ def _ordered(stmt: AnySelect, order_by: list[str] | None) -> tuple[AnySelect, Ke
         f = key.field
         signature.update(repr((f.kind, f.key, key.ascending)).encode())
     columns.append(SortColumn(E.id, ascending=True))
-    return stmt, Keyset(tuple(columns), signature.hexdigest()[:12])
+    return stmt, Keyset((Segment(tuple(columns)),), signature.hexdigest()[:12])
 
 
 def _filtered(

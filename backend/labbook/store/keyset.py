@@ -53,12 +53,22 @@ def _atoms(column: SortColumn, value: Any, missing: Any, forward: bool) -> list[
     return atoms
 
 
+Narrow = Callable[[AnySelect], AnySelect]
+
+
+def unchanged(stmt: AnySelect) -> AnySelect:
+    return stmt
+
+
 @dataclass(frozen=True, slots=True)
-class Keyset:
-    """The full sort order of a search (its last column must be unique, e.g. the id)."""
+class Segment:
+    """A run of rows that all precede the next segment's: `narrow` turns the search into this
+    segment's query, sorted by `columns`. Splitting "candidates with the metric, with NaN,
+    without it" into segments lets each be a plain join the database can walk in index order,
+    where one outer join would have to sort every candidate."""
 
     columns: tuple[SortColumn, ...]
-    signature: str
+    narrow: Narrow = unchanged
 
     def expressions(self) -> list[Expr]:
         """What each row must carry to build its cursor: each value and missing flag."""
@@ -81,9 +91,8 @@ class Keyset:
                 clauses.append(column.missing.desc() if reverse else column.missing.asc())
         return clauses
 
-    def beyond(self, cursor: str, *, forward: bool) -> ColumnElement[bool]:
+    def beyond(self, values: list[Any], *, forward: bool) -> ColumnElement[bool]:
         """Rows strictly after (`forward`) or before the cursor's row in this order."""
-        values = decode_cursor(cursor, signature=self.signature, length=len(self.expressions()))
         it = iter(values)
         clauses: list[ColumnElement[bool]] = []
         ties: list[ColumnElement[bool]] = []
@@ -94,6 +103,44 @@ class Keyset:
                 clauses.append(and_(*ties, beyond))
                 ties.append(tied)
         return or_(false(), *clauses)
+
+
+@dataclass(frozen=True, slots=True)
+class Keyset:
+    """The full order of a search: segments in order, each ending with a unique column."""
+
+    segments: tuple[Segment, ...]
+    signature: str
+
+    def position(self, cursor: str) -> tuple[int, list[Any]]:
+        """The segment and sort values of a cursor; `InvalidParameterError` if it is not ours."""
+        values = decode_cursor(cursor, signature=self.signature)
+        index = values[0] if values else None
+        if not isinstance(index, int) or not 0 <= index < len(self.segments):
+            raise InvalidParameterError("Invalid page token", field="page_token")
+        if len(values) - 1 != len(self.segments[index].expressions()):
+            raise InvalidParameterError("Invalid page token", field="page_token")
+        return index, values[1:]
+
+
+async def _segment_page(
+    session: AsyncSession,
+    stmt: AnySelect,
+    keyset: Keyset,
+    index: int,
+    *,
+    limit: int,
+    reverse: bool,
+) -> list[tuple[tuple[Any, ...], str]]:
+    """Up to `limit` (row, cursor) pairs of one segment of an already bounded query."""
+    segment = keyset.segments[index]
+    extra = segment.expressions()
+    stmt = stmt.add_columns(*extra).order_by(*segment.order_by(reverse=reverse))
+    rows: Sequence[Row[Any]] = (await session.execute(stmt.limit(limit))).all()
+    width = len(rows[0]) - len(extra) if rows else 0
+    return [
+        (tuple(row[:width]), encode_cursor(keyset.signature, [index, *row[width:]])) for row in rows
+    ]
 
 
 async def fetch_page(
@@ -107,23 +154,30 @@ async def fetch_page(
     before: str | None,
 ) -> Page[T]:
     """One page of `stmt` in `keyset` order; `build` turns a row (without the sort values)
-    into an item."""
+    into an item. With `before`, the rows just before it, still in order."""
     if limit < 0:
         raise InvalidParameterError("Page size must not be negative", field="limit")
-    if after is not None:
-        stmt = stmt.where(keyset.beyond(after, forward=True))
+    low = keyset.position(after) if after is not None else (0, None)
+    high = keyset.position(before) if before is not None else (len(keyset.segments) - 1, None)
+    indexes = list(range(low[0], high[0] + 1))
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for index in reversed(indexes) if before is not None else indexes:
+        segment = keyset.segments[index]
+        query = segment.narrow(stmt)
+        if low[1] is not None and index == low[0]:
+            query = query.where(segment.beyond(low[1], forward=True))
+        if high[1] is not None and index == high[0]:
+            query = query.where(segment.beyond(high[1], forward=False))
+        found += await _segment_page(
+            session, query, keyset, index, limit=limit + 1 - len(found), reverse=before is not None
+        )
+        if len(found) > limit:
+            break
+    has_more, found = len(found) > limit, found[:limit]
     if before is not None:
-        stmt = stmt.where(keyset.beyond(before, forward=False))
-    backwards = before is not None
-    extra = keyset.expressions()
-    stmt = stmt.add_columns(*extra).order_by(*keyset.order_by(reverse=backwards))
-    rows: Sequence[Row[Any]] = (await session.execute(stmt.limit(limit + 1))).all()
-    has_more, rows = len(rows) > limit, rows[:limit]
-    if backwards:
-        rows = list(reversed(rows))
-    width = len(rows[0]) - len(extra) if rows else 0
+        found.reverse()
     return Page(
-        items=[build(tuple(row[:width])) for row in rows],
-        cursors=[encode_cursor(keyset.signature, list(row[width:])) for row in rows],
+        items=[build(row) for row, _ in found],
+        cursors=[cursor for _, cursor in found],
         has_more=has_more,
     )
