@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from labbook.errors import NotFoundError
 from labbook.graphql.context import Context
 from labbook.graphql.permissions import require_read, visible_project
 from labbook.graphql.resolve import or_none
@@ -53,6 +54,9 @@ RESOLVERS = {
 
 
 async def resolve_node(context: Context, node_id: str) -> Node | None:
-    type_name, pk = parse_global_id(node_id)
+    try:
+        type_name, pk = parse_global_id(node_id)
+    except NotFoundError:
+        return None
     resolver = RESOLVERS.get(type_name)
     return await resolver(context, pk) if resolver else None
