@@ -10,7 +10,7 @@ import httpx
 from labbook.db.database import Database
 from labbook.store import metrics
 from labbook.store.entities import MetricPoint
-from tests.graphql.conftest import data, make_candidate, make_experiment, run
+from tests.graphql.conftest import codes, data, make_candidate, make_experiment, run
 
 HISTORY = """query($name: String!, $max: Int, $axis: MetricAxis) { project(fullPath: "default") {
   candidate(iid: 1) { metricHistory(name: $name, maxPoints: $max, xAxis: $axis)
@@ -73,3 +73,31 @@ async def test_long_series_keeps_min_max_and_last(
 async def test_unknown_metric_is_empty(client: httpx.AsyncClient, app_db: Database) -> None:
     await make_candidate(app_db, await make_experiment(app_db))
     assert await history(client) == []
+
+
+COMPARE = """query($ids: [ID!]!) { compareMetrics(candidateIds: $ids, names: ["loss", "acc"],
+  maxPoints: 100) { candidateId name points { step value } } }"""
+
+
+async def test_compare_metrics_in_one_request(
+    client: httpx.AsyncClient, anon_client: httpx.AsyncClient, app_db: Database
+) -> None:
+    exp = await make_experiment(app_db)
+    a = await make_candidate(app_db, exp, "a", metrics_={"acc": 0.5})
+    b = await make_candidate(app_db, exp, "b")
+    await log_series(app_db, b.id, [float(i) for i in range(1000)])
+    body = data(
+        await run(
+            client,
+            '{ project(fullPath: "default") { a: candidate(iid: 1) { id } '
+            "b: candidate(iid: 2) { id } } }",
+        )
+    )
+    ids = [body["project"]["a"]["id"], body["project"]["b"]["id"]]
+    series = data(await run(client, COMPARE, ids=ids))["compareMetrics"]
+    shape = [(s["candidateId"], s["name"], len(s["points"])) for s in series]
+    assert shape[0] == (ids[0], "loss", 0) and shape[1] == (ids[0], "acc", 1)
+    assert shape[2][:2] == (ids[1], "loss") and 4 < shape[2][2] <= 100
+    assert series[2]["points"][-1] == {"step": 999, "value": 999.0}
+    assert a.id != b.id
+    assert codes(await run(anon_client, COMPARE, ids=ids)) == ["NOT_FOUND"]

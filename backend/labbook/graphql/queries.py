@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from labbook.graphql.compare import compare_metrics
 from labbook.graphql.context import Info
 from labbook.graphql.nodes import resolve_node
 from labbook.graphql.pagination import (
@@ -15,6 +16,7 @@ from labbook.graphql.pagination import (
     slice_sorted,
 )
 from labbook.graphql.permissions import require_principal, visible_project
+from labbook.graphql.types.metric import MetricSeries
 from labbook.graphql.types.node import Node
 from labbook.graphql.types.project import ProjectConnection, ProjectType
 from labbook.graphql.types.token import AccessTokenType
@@ -70,6 +72,19 @@ class Query:
         async with info.context.db.read() as session:
             found = await tokens.list_tokens(session, user_id=user.id)
         return [AccessTokenType.of(t) for t in found]
+
+    @strawberry.field(
+        description="Downsampled histories of `names` for each candidate (a comparison chart)."
+    )
+    async def compare_metrics(
+        self,
+        info: Info,
+        candidate_ids: list[strawberry.ID],
+        names: list[str],
+        max_points: int | None = 1000,
+    ) -> list[MetricSeries]:
+        points = 1000 if max_points is None else max_points
+        return await compare_metrics(info.context, candidate_ids, names, points)
 
     @strawberry.field(description="Any object by its global id.")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

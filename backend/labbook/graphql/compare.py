@@ -1,0 +1,48 @@
+"""`compareMetrics`: several candidates' histories of several metrics in one request."""
+
+from __future__ import annotations
+
+import strawberry
+
+from labbook.errors import InvalidParameterError, NotFoundError
+from labbook.graphql.context import Context
+from labbook.graphql.permissions import require_read, visible_project
+from labbook.graphql.types.metric import MetricPoint, MetricSeries
+from labbook.graphql.types.node import expect_id, global_id
+from labbook.store import metric_downsampling
+from labbook.store.entities import Candidate
+
+MAX_CANDIDATES = 20
+MAX_NAMES = 10
+
+
+async def _readable(context: Context, node_id: str) -> Candidate:
+    found = await context.loaders.candidates.load(expect_id(node_id, "Candidate"))
+    project = await visible_project(context, found.project_id) if found else None
+    if found is None or project is None:
+        raise NotFoundError(f"No Candidate with id '{node_id}'")
+    await require_read(context, project)
+    return found
+
+
+async def _series(context: Context, c: Candidate, name: str, max_points: int) -> MetricSeries:
+    async with context.db.read() as session:
+        points = await metric_downsampling.downsampled_history(
+            session, candidate_id=c.id, name=name, max_points=max_points
+        )
+    return MetricSeries(
+        candidate_id=global_id("Candidate", c.id),
+        name=name,
+        points=[MetricPoint.of(p) for p in points],
+    )
+
+
+async def compare_metrics(
+    context: Context, candidate_ids: list[strawberry.ID], names: list[str], max_points: int
+) -> list[MetricSeries]:
+    if len(candidate_ids) > MAX_CANDIDATES or len(names) > MAX_NAMES:
+        raise InvalidParameterError(
+            f"Compare at most {MAX_CANDIDATES} candidates and {MAX_NAMES} metrics at once"
+        )
+    found = [await _readable(context, str(node_id)) for node_id in candidate_ids]
+    return [await _series(context, c, name, max_points) for c in found for name in names]
