@@ -6,11 +6,14 @@ import hashlib
 import os
 from pathlib import Path
 
+import httpx
 import mlflow
+import numpy as np
 import pytest
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
+from labbook.settings import Settings
 from tests.conftest import ADMIN_TOKEN
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
@@ -94,3 +97,34 @@ def test_missing_artifact_download(mlflow_client: MlflowClient, tmp_path: Path) 
             run_id=run.info.run_id, artifact_path="does/not/exist.txt", dst_path=str(tmp_path)
         )
     assert info.value.error_code == "RESOURCE_DOES_NOT_EXIST"
+
+
+def test_project_scoped_tracking_uri(tracking_uri: str, tmp_path: Path) -> None:
+    scoped = f"{tracking_uri}/api/v4/projects/1/ml/mlflow"
+    mlflow.set_tracking_uri(scoped)
+    client = MlflowClient(tracking_uri=scoped)
+    (tmp_path / "w.txt").write_bytes(b"scoped")
+    with mlflow.start_run() as run:
+        mlflow.log_artifact(str(tmp_path / "w.txt"), artifact_path="sub")
+        mlflow.log_image(np.zeros((4, 4, 3), dtype=np.uint8), key="sample", step=1)
+    paths = [f.path for f in client.list_artifacts(run.info.run_id, "images")]
+    assert any("sample+step+1+timestamp+" in p for p in paths)
+    out = client.download_artifacts(run.info.run_id, "sub/w.txt", dst_path=str(tmp_path / "o"))
+    assert Path(out).read_bytes() == b"scoped"
+    with httpx.Client(base_url=tracking_uri, headers=AUTH) as http:
+        package = run.info.artifact_uri.removeprefix("mlflow-artifacts:/")
+        generic = http.get(f"/api/v4/projects/1/packages/generic/{package}/sub/w.txt")
+        assert generic.content == b"scoped"
+
+
+def test_relogging_a_path_replaces_its_bytes(
+    mlflow_client: MlflowClient, tmp_path: Path, settings: Settings
+) -> None:
+    (tmp_path / "f.txt").write_bytes(b"one")
+    with mlflow.start_run() as run:
+        mlflow.log_artifact(str(tmp_path / "f.txt"))
+        (tmp_path / "f.txt").write_bytes(b"two")
+        mlflow.log_artifact(str(tmp_path / "f.txt"))  # same path again: replaced
+    blobs = [p for p in settings.artifacts_dir.rglob("*") if p.is_file()]
+    assert [b.read_bytes() for b in blobs] == [b"two"]
+    assert mlflow.artifacts.load_text(f"runs:/{run.info.run_id}/f.txt") == "two"
