@@ -25,8 +25,10 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Module-scoped: Playwright's sync API keeps an event loop running in this thread until it
+    stops, which would break the async tests of later modules."""
     if not Path(CHROMIUM).is_file():
         skip_or_fail("Chromium is not installed at /usr/bin/chromium: browser tests skipped")
     if not (default_frontend_dir() / "index.html").is_file():
