@@ -67,6 +67,10 @@ async def seed(settings: Settings, n: int) -> None:
     }
     async with db.write() as s:
         await s.execute(insert(t.CandidateMetricSummary), [summary])
+    if not db.is_sqlite:  # what autovacuum does soon after a bulk load: index-only scans
+        async with db.engine.connect() as conn:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await conn.exec_driver_sql("VACUUM ANALYZE candidate_metrics")
     await db.dispose()
 
 

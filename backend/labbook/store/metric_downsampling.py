@@ -42,15 +42,18 @@ SELECT step, timestamp, value FROM candidate_metrics WHERE id IN (
 ORDER BY step, timestamp, id
 """
 
-# PostgreSQL: LATERAL picks return the columns themselves (index-only, no heap for the id).
-_PICK = "SELECT step, timestamp, value FROM candidate_metrics WHERE " + _RANGE
+# PostgreSQL: one index-only pass finds each bucket's min and max, then LATERAL picks return
+# the first, last and extreme points themselves (sorting each bucket by value costs more).
+_PICK = "SELECT step, timestamp, value FROM candidate_metrics WHERE " + _RANGE.replace("r.", "a.")
 _POSTGRESQL = f"""
-WITH r AS (SELECT {_BUCKETS} FROM generate_series(0, CAST(:n AS bigint) - 1) AS i)
-SELECT DISTINCT p.step, p.timestamp, p.value FROM r CROSS JOIN LATERAL (
+WITH r AS (SELECT {_BUCKETS} FROM generate_series(0, CAST(:n AS bigint) - 1) AS i),
+a AS (SELECT r.lo, r.hi, agg.low, agg.high FROM r CROSS JOIN LATERAL (
+  SELECT min(value) AS low, max(value) AS high FROM candidate_metrics WHERE {_RANGE}) AS agg)
+SELECT DISTINCT p.step, p.timestamp, p.value FROM a CROSS JOIN LATERAL (
   ({_PICK} ORDER BY step, timestamp LIMIT 1)
   UNION ALL ({_PICK} ORDER BY step DESC, timestamp DESC LIMIT 1)
-  UNION ALL ({_PICK} AND value IS NOT NULL ORDER BY value LIMIT 1)
-  UNION ALL ({_PICK} AND value IS NOT NULL ORDER BY value DESC LIMIT 1)
+  UNION ALL ({_PICK} AND value = a.low LIMIT 1)
+  UNION ALL ({_PICK} AND value = a.high LIMIT 1)
 ) AS p
 ORDER BY p.step, p.timestamp
 """
