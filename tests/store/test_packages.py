@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -147,3 +148,18 @@ async def test_failed_uploads_leave_nothing(db: Database, tmp_path: Path) -> Non
     async with db.read() as s:
         entries = await packages.list_folder(s, project_id=project_id, name="a", version="1")
     assert entries == [ArtifactEntry(path="dir", is_dir=False, file_size=6)]
+
+
+async def test_concurrent_uploads_of_one_path(db: Database, tmp_path: Path) -> None:
+    project_id = await _project(db)
+    root = tmp_path / "blobs"
+    blobs = LocalArtifactStore(root)
+    ref = FileRef.parse(project_id=project_id, name="a", version="1", path="same.bin")
+    bodies = [bytes([i]) * 1000 for i in range(8)]
+    await asyncio.gather(
+        *(upload_file(db, blobs, ref=ref, chunks=_chunks(b), max_bytes=10_000) for b in bodies)
+    )
+    stored = [p.read_bytes() for p in _files(root)]
+    assert len(stored) == 1 and stored[0] in bodies  # one winner, no orphaned bytes
+    download = await open_file(db, blobs, ref=ref)
+    assert b"".join([c async for c in download.chunks]) == stored[0]

@@ -116,7 +116,12 @@ async def check_path_free(session: AsyncSession, *, package_id: int, path: str) 
 async def record_file(
     session: AsyncSession, *, package_id: int, path: str, blob: StoredBlob, storage_key: str
 ) -> tuple[PackageFile, str | None]:
-    """Point `path` at freshly stored bytes; returns the file and the storage key it replaced."""
+    """Point `path` at freshly stored bytes; returns the file and the storage key it replaced.
+
+    Writers of one package queue on its row lock (PostgreSQL; SQLite has one writer anyway), so
+    two uploads of one path, or of `a` and `a/b`, cannot both pass the checks below.
+    """
+    await session.execute(select(t.Package.id).where(t.Package.id == package_id).with_for_update())
     await check_path_free(session, package_id=package_id, path=path)
     stmt = select(t.PackageFile).where(
         t.PackageFile.package_id == package_id, t.PackageFile.path == path
