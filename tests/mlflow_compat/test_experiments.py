@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import mlflow
 import pytest
@@ -130,3 +132,14 @@ async def test_experiment_tag_limits(client: httpx.AsyncClient) -> None:
         f"{ROOT}/experiments/delete-experiment-tag", json={"experiment_id": "1", "key": "nope"}
     )
     assert missing.status_code == 404
+
+
+async def test_concurrent_creates_of_one_name(client: httpx.AsyncClient) -> None:
+    responses = await asyncio.gather(
+        *(client.post(f"{ROOT}/experiments/create", json={"name": "race"}) for _ in range(8))
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200] + [400] * 7
+    assert {r.json()["error_code"] for r in responses if r.status_code == 400} == {
+        "RESOURCE_ALREADY_EXISTS"
+    }

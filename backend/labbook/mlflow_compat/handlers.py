@@ -29,6 +29,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, overload
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
@@ -36,6 +37,7 @@ from starlette.responses import Response
 from labbook.auth.backend import authenticate
 from labbook.auth.roles import Action, Principal, authorize
 from labbook.errors import LabbookError
+from labbook.mlflow_compat.access_cache import AccessCache, credentials_key
 from labbook.mlflow_compat.errors import error_response, response_for
 from labbook.mlflow_compat.requests import Fields, query_fields, request_fields
 from labbook.state import AppState, app_state
@@ -63,6 +65,7 @@ class Context:
     state: AppState
     principal: Principal | None
     project_ref: str
+    cache: AccessCache
 
     @property
     def query(self) -> Fields:
@@ -79,8 +82,12 @@ class Context:
             yield Tx(session, await self._authorize(session, action))
 
     async def _authorize(self, session: AsyncSession, action: Action) -> Project:
-        ref = self.project_ref
-        return await authorize(session, principal=self.principal, project_ref=ref, action=action)
+        ref, principal = self.project_ref, self.principal
+        if (project := self.cache.project(principal, ref, action)) is not None:
+            return project
+        project = await authorize(session, principal=principal, project_ref=ref, action=action)
+        self.cache.remember_project(principal, ref, action, project)
+        return project
 
 
 def json_response(result: dict[str, Any]) -> Response:
@@ -88,11 +95,31 @@ def json_response(result: dict[str, Any]) -> Response:
     return Response(body, media_type="application/json")
 
 
+def _access_cache(request: Request) -> AccessCache:
+    cache: AccessCache | None = getattr(request.app.state, "mlflow_access_cache", None)
+    if cache is None:
+        cache = request.app.state.mlflow_access_cache = AccessCache()
+    return cache
+
+
+async def _principal(request: Request, state: AppState, cache: AccessCache) -> Principal | None:
+    key = credentials_key(request.headers, request.cookies)
+    if key is None:
+        return None
+    if (principal := cache.principal(key)) is None:
+        principal = await authenticate(state.db, request.headers, request.cookies)
+        if principal is not None:
+            cache.remember_principal(key, principal)
+    return principal
+
+
 async def _context(request: Request) -> Context:
-    state = app_state(request)
-    principal = await authenticate(state.db, request.headers, request.cookies)
+    state, cache = app_state(request), _access_cache(request)
+    principal = await _principal(request, state, cache)
     project = request.path_params.get("project") or DEFAULT_PROJECT
-    return Context(request=request, state=state, principal=principal, project_ref=project)
+    return Context(
+        request=request, state=state, principal=principal, project_ref=project, cache=cache
+    )
 
 
 async def _run(handler: Handler, request: Request, body: bool) -> Response:
@@ -102,6 +129,11 @@ async def _run(handler: Handler, request: Request, body: bool) -> Response:
         result = await handler(fields, ctx)
     except LabbookError as exc:
         return response_for(exc)
+    except IntegrityError:
+        # A concurrent request took the same unique name first (the store checked before
+        # inserting, the database decided); MLflow's client re-reads on this code.
+        message = "The resource was created concurrently by another request"
+        return error_response("RESOURCE_ALREADY_EXISTS", message)
     except Exception:  # a bug, not a client mistake: log it, hide the traceback
         log.exception("MLflow endpoint %s %s failed", request.method, request.url.path)
         return error_response("INTERNAL_ERROR", "Internal server error")
