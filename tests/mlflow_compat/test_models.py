@@ -191,3 +191,24 @@ def test_download_model_to_folder(mlflow_client: MlflowClient, tmp_path: Path) -
         info = mlflow.sklearn.log_model(_model(), name="dl")
     local = Path(mlflow.artifacts.download_artifacts(info.model_uri, dst_path=str(tmp_path)))
     assert (local / "MLmodel").is_file()
+
+
+def test_sklearn_autolog(mlflow_client: MlflowClient) -> None:
+    mlflow.set_experiment("autolog")
+    mlflow.sklearn.autolog(log_input_examples=False, silent=True)
+    try:
+        LogisticRegression().fit(X, Y)
+    finally:
+        mlflow.sklearn.autolog(disable=True)
+    run = mlflow.last_active_run()
+    assert run is not None
+    full = mlflow_client.get_run(run.info.run_id)
+    assert full.info.status == "FINISHED"
+    assert [i.dataset.name for i in full.inputs.dataset_inputs] == ["dataset"]
+    assert len(full.outputs.model_outputs) == 1
+    model_id = full.outputs.model_outputs[0].model_id
+    assert mlflow.get_logged_model(model_id).status.to_proto() == 2
+    names = {f.path for f in mlflow_client.list_artifacts(run.info.run_id)}
+    assert {"estimator.html", "training_confusion_matrix.png"} <= names
+    loaded = mlflow.sklearn.load_model(f"models:/{model_id}")
+    assert (loaded.predict(X) == Y).all()
