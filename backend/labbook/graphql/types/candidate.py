@@ -11,12 +11,13 @@ import strawberry
 from labbook.graphql.context import Info
 from labbook.graphql.pagination import Connection
 from labbook.graphql.types import experiment as experiment_types
+from labbook.graphql.types.artifact import Artifact, ArtifactPackage, package_api_path
 from labbook.graphql.types.enums import CandidateStatus
 from labbook.graphql.types.key_value import Metadata, Param
 from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_millis
 from labbook.graphql.types.node import Node, global_id
 from labbook.graphql.types.user import UserType
-from labbook.store import entities, metric_downsampling
+from labbook.store import entities, metric_downsampling, packages
 
 if TYPE_CHECKING:
     from labbook.graphql.types.experiment import ExperimentType
@@ -140,14 +141,36 @@ class CandidateType(Node):
             )
         return [MetricPoint.of(p) for p in points]
 
+    @strawberry.field(description="The files and folders directly under `path`.")
+    async def artifacts(self, info: Info, path: str | None = "") -> list[Artifact]:
+        name, version = packages.candidate_package(self.entity)
+        async with info.context.db.read() as session:
+            entries = await packages.list_folder(
+                session,
+                project_id=self.entity.project_id,
+                name=name,
+                version=version,
+                directory=(path or "").strip("/"),
+            )
+        return [Artifact.of(entry, self.entity) for entry in entries]
+
+    @strawberry.field(description="The package holding the artifacts; null until one is logged.")
+    async def artifact_package(self, info: Info) -> ArtifactPackage | None:
+        name, version = packages.candidate_package(self.entity)
+        async with info.context.db.read() as session:
+            found = await packages.find_package(
+                session, project_id=self.entity.project_id, name=name, version=version
+            )
+            files = await packages.list_files(session, package_id=found.id) if found else []
+        return ArtifactPackage.of(self.entity, files) if found else None
+
     @strawberry.field
     def links(self) -> CandidateLinks:
         c, path = self.entity, self.project.path
         return CandidateLinks(
             web_path=f"/{path}/-/ml/candidates/{c.iid}",
             mlflow_run_id=c.eid,
-            artifact_path=f"/api/v4/projects/{c.project_id}/packages/generic/"
-            f"ml_experiment_{c.experiment_iid}/{c.iid}/",
+            artifact_path=package_api_path(c),
         )
 
 
