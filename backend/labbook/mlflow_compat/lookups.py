@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import NotFoundError
-from labbook.mlflow_compat.serialize import RunData
+from labbook.mlflow_compat.serialize import USER_TAG, RunData
 from labbook.store.candidates import get_candidate
 from labbook.store.datasets import inputs_outputs_of
 from labbook.store.entities import Candidate, Experiment, KeyValue, Project
@@ -72,7 +72,9 @@ async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> li
     params = await params_of(session, candidate_ids=ids)
     tags = await metadata_of(session, candidate_ids=ids)
     metrics = await summaries_of(session, candidate_ids=ids)
-    creator_ids = [c.creator_id for c in candidates if c.creator_id is not None]
+    # The creator's name is only reported for runs without the client's `mlflow.user` tag.
+    tagged = {i for i, entries in tags.items() if any(e.name == USER_TAG for e in entries)}
+    creator_ids = [c.creator_id for c in candidates if c.creator_id and c.id not in tagged]
     users = await get_users(session, user_ids=creator_ids) if creator_ids else {}
     io = await inputs_outputs_of(session, candidate_ids=ids)
     return [
