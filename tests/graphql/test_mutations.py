@@ -125,3 +125,17 @@ async def test_metadata_on_experiments_and_candidates(client: httpx.AsyncClient)
     assert data(await run(client, delete, id=experiment["id"]))["deleteMetadata"]["metadata"] == []
     again = data(await run(client, delete, id=experiment["id"]))["deleteMetadata"]
     assert again["__typename"] == "NotFoundError"
+
+
+async def test_purge_only_what_is_deleted(client: httpx.AsyncClient) -> None:
+    experiment = await create_experiment(client, "doomed")
+    purge = """mutation($id: ID!) { purgeExperiment(input: {id: $id}) { __typename
+      ... on Purged { id } } }"""
+    live = data(await run(client, purge, id=experiment["id"]))["purgeExperiment"]
+    assert live == {"__typename": "InvalidStateError"}
+    delete = EXPERIMENT + "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { ...E } }"
+    await run(client, delete, id=experiment["id"])
+    gone = data(await run(client, purge, id=experiment["id"]))["purgeExperiment"]
+    assert gone == {"__typename": "Purged", "id": experiment["id"]}
+    node = data(await run(client, "query($id: ID!) { node(id: $id) { id } }", id=experiment["id"]))
+    assert node == {"node": None}

@@ -11,6 +11,7 @@ from labbook.graphql.mutations.candidates import CandidateMutations
 from labbook.graphql.mutations.experiments import ExperimentMutations
 from labbook.graphql.mutations.metadata import MetadataMutations
 from labbook.graphql.mutations.projects import ProjectMutations
+from labbook.graphql.mutations.purge import PurgeMutations
 from labbook.graphql.mutations.session import SessionMutations
 from labbook.graphql.mutations.tokens import TokenMutations
 from labbook.graphql.queries import Query
@@ -32,6 +33,7 @@ Mutation = merge_types(
         MetadataMutations,
         TokenMutations,
         ProjectMutations,
+        PurgeMutations,
     ),
 )
 
