@@ -12,6 +12,7 @@ export interface CandidateQueryArgs {
   filter: string | null
   sort: string | null
   status: CandidateStatus | null
+  includeDeleted: boolean
 }
 
 const PAGE_SIZE = 100

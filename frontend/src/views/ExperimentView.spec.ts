@@ -19,7 +19,10 @@ function page(after: unknown) {
 
 function server(filterError: string | null = null) {
   return fakeGraphQL({
-    Experiment: () => ({ data: { project: { id: 'p', fullPath: 'default', name: 'Default', experiment } } }),
+    Experiment: () => ({
+      data: { project: { id: 'p', fullPath: 'default', name: 'Default', currentUserAccessLevel: 'MAINTAINER', experiment } },
+    }),
+    DeleteExperiment: () => ({ data: { deleteExperiment: { __typename: 'Experiment', ...experiment, deletedAt: '2026-01-03T00:00:00Z' } } }),
     ExperimentCandidates: (v) =>
       filterError && v.filter
         ? { data: null, errors: [{ message: filterError }] }
@@ -104,5 +107,26 @@ describe('ExperimentView columns', () => {
     await boxes[1]!.setValue(false)
     await flushPromises()
     expect(router.currentRoute.value.query.hide).toEqual(['params.lr', 'metrics.val/acc'])
+  })
+})
+
+describe('ExperimentView deletion', () => {
+  it('includes deleted candidates when asked, through the URL', async () => {
+    const { wrapper, router, fake } = await mountAt('/default/-/ml/experiments/1')
+    expect(candidateCalls(fake)[0]!.variables).toMatchObject({ includeDeleted: false })
+    await wrapper.find('[data-testid="show-deleted-candidates"]').setValue(true)
+    await flushPromises()
+    expect(router.currentRoute.value.query.deleted).toBe('1')
+    expect(candidateCalls(fake).at(-1)!.variables).toMatchObject({ includeDeleted: true })
+  })
+
+  it('deletes the experiment after confirmation and goes back to the list', async () => {
+    const { wrapper, router, fake } = await mountAt('/default/-/ml/experiments/1')
+    await wrapper.find('[data-testid="delete-experiment"]').trigger('click')
+    await wrapper.find('[data-testid="confirm-button"]').trigger('click')
+    await flushPromises()
+    const call = fake.calls.find((c) => c.query.includes('mutation DeleteExperiment'))!
+    expect(call.variables).toEqual({ input: { id: 'E1' } })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments'))
   })
 })

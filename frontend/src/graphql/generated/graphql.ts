@@ -14,11 +14,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** DRAFT CONTRACT — replaced by `labbook export-schema` output once the GraphQL code lands. */
+  /** Date with time (isoformat) */
   DateTime: { input: string; output: string; }
-  JSON: { input: unknown; output: unknown; }
 };
 
+/** A role in a project (GitLab's). */
 export type AccessLevel =
   | 'DEVELOPER'
   | 'GUEST'
@@ -26,75 +26,129 @@ export type AccessLevel =
   | 'OWNER'
   | 'REPORTER';
 
+/** A personal access token (the secret is shown once). */
+export type AccessToken = Node & {
+  __typename?: 'AccessToken';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Globally unique, opaque id. */
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The start of the secret, to tell tokens apart. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** `api` (read and write) or `read_api`. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/** A token just created: copy the secret now, it is not shown again. */
+export type AccessTokenCreated = {
+  __typename?: 'AccessTokenCreated';
+  secret: Scalars['String']['output'];
+  token: AccessToken;
+};
+
+/** A token by global id. */
+export type AccessTokenIdInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type AccessTokenPayload = AccessToken | AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
+
+/** A unique name is already taken. */
 export type AlreadyExistsError = UserError & {
   __typename?: 'AlreadyExistsError';
   message: Scalars['String']['output'];
 };
 
+/** Sign-in failed, or the request needs an authenticated user. */
 export type AuthenticationError = UserError & {
   __typename?: 'AuthenticationError';
   message: Scalars['String']['output'];
 };
 
+/** A candidate: one MLflow run. */
 export type Candidate = Node & {
   __typename?: 'Candidate';
+  /** Nested runs, by iid. */
   children: Array<Candidate>;
   createdAt: Scalars['DateTime']['output'];
   creator?: Maybe<User>;
+  /** Set when soft-deleted. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Markdown (MLflow's note tag). */
   description: Scalars['String']['output'];
   /** Seconds between start and end (or now, while running). */
   duration?: Maybe<Scalars['Float']['output']>;
+  /** The MLflow run id. */
   eid: Scalars['String']['output'];
   endTime?: Maybe<Scalars['DateTime']['output']>;
   experiment: Experiment;
+  /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
+  /** Number within the project. */
   iid: Scalars['Int']['output'];
   links: CandidateLinks;
+  /** Metadata (MLflow tags). */
   metadata: Array<Metadata>;
+  /** The history of one metric, downsampled on the server to at most `maxPoints` points: per x-range bucket its first, minimum, maximum and last point (M4), so spikes, the global extremes and the last point are always kept. */
   metricHistory: Array<MetricPoint>;
+  /** One summary per metric name. */
   metrics: Array<Metric>;
   name: Scalars['String']['output'];
   params: Array<Param>;
+  /** The parent run (MLflow nested runs). */
   parent?: Maybe<Candidate>;
   startTime?: Maybe<Scalars['DateTime']['output']>;
   status: CandidateStatus;
 };
 
 
+/** A candidate: one MLflow run. */
 export type CandidateMetricHistoryArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   xAxis?: InputMaybe<MetricAxis>;
 };
 
+/** A page of candidates. */
 export type CandidateConnection = {
   __typename?: 'CandidateConnection';
   edges: Array<CandidateEdge>;
+  /** The nodes of this page (the edges without cursors). */
   nodes: Array<Candidate>;
   pageInfo: PageInfo;
+  /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A node and the cursor to page after or before it. */
 export type CandidateEdge = {
   __typename?: 'CandidateEdge';
   cursor: Scalars['String']['output'];
   node: Candidate;
 };
 
+/** A candidate by global id. */
 export type CandidateIdInput = {
   id: Scalars['ID']['input'];
 };
 
+/** Links to a candidate elsewhere. */
 export type CandidateLinks = {
   __typename?: 'CandidateLinks';
+  /** The generic package API folder holding the candidate's artifacts. */
   artifactPath?: Maybe<Scalars['String']['output']>;
+  /** The MLflow run id (the eid). */
   mlflowRunId: Scalars['String']['output'];
+  /** The candidate's page in the web app. */
   webPath: Scalars['String']['output'];
 };
 
-export type CandidatePayload = Candidate | NotFoundError | PermissionDeniedError | ValidationError;
+export type CandidatePayload = AlreadyExistsError | Candidate | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
+/** A candidate's run status. */
 export type CandidateStatus =
   | 'FAILED'
   | 'FINISHED'
@@ -102,6 +156,17 @@ export type CandidateStatus =
   | 'RUNNING'
   | 'SCHEDULED';
 
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  /** `api` and/or `read_api`. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+export type CreateAccessTokenPayload = AccessTokenCreated | AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
+
+/** A new candidate in an experiment. */
 export type CreateCandidateInput = {
   experimentId: Scalars['ID']['input'];
   metadata?: InputMaybe<Array<KeyValueInput>>;
@@ -110,36 +175,60 @@ export type CreateCandidateInput = {
   params?: InputMaybe<Array<KeyValueInput>>;
 };
 
+/** A new experiment in a project. */
 export type CreateExperimentInput = {
   name: Scalars['String']['input'];
+  /** Project path or numeric id. */
   projectPath: Scalars['ID']['input'];
 };
 
+/** A new project; you become its owner. */
+export type CreateProjectInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** URL-safe: letters, digits, `_-.`, `/`. */
+  path: Scalars['String']['input'];
+  /** private or public */
+  visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Delete one metadata entry. */
 export type DeleteMetadataInput = {
+  /** An Experiment or Candidate global id. */
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
 
+/** A named group of candidates (MLflow runs). */
 export type Experiment = Node & {
   __typename?: 'Experiment';
+  /** Live (not deleted) candidates. */
   candidateCount: Scalars['Int']['output'];
   /** filter: the search language (e.g. `metrics.acc > 0.9 and params.lr = '0.1'`); sort: e.g. `metrics.loss ASC`, `params.lr DESC`, `attributes.start_time DESC`, `metrics.loss.min ASC`. */
   candidates: CandidateConnection;
   createdAt: Scalars['DateTime']['output'];
   creator?: Maybe<User>;
+  /** Set when soft-deleted. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
+  /** Number within the project (MLflow experiment_id). */
   iid: Scalars['Int']['output'];
+  /** When a candidate last changed. */
   lastActivityAt: Scalars['DateTime']['output'];
   metadata: Array<Metadata>;
+  /** Metric names used by live candidates, sorted. */
   metricKeys: Array<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Param names used by live candidates, sorted. */
   paramKeys: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Path of the experiment's page in the web app. */
   webPath: Scalars['String']['output'];
 };
 
 
+/** A named group of candidates (MLflow runs). */
 export type ExperimentCandidatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -151,41 +240,57 @@ export type ExperimentCandidatesArgs = {
   status?: InputMaybe<CandidateStatus>;
 };
 
+/** A page of experiments. */
 export type ExperimentConnection = {
   __typename?: 'ExperimentConnection';
   edges: Array<ExperimentEdge>;
+  /** The nodes of this page (the edges without cursors). */
   nodes: Array<Experiment>;
   pageInfo: PageInfo;
+  /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A node and the cursor to page after or before it. */
 export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
   cursor: Scalars['String']['output'];
   node: Experiment;
 };
 
+/** An experiment by global id. */
 export type ExperimentIdInput = {
   id: Scalars['ID']['input'];
 };
 
-export type ExperimentPayload = AlreadyExistsError | Experiment | NotFoundError | PermissionDeniedError | ValidationError;
+export type ExperimentPayload = AlreadyExistsError | Experiment | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
+/** How to order experiments. */
 export type ExperimentSort =
   | 'CANDIDATE_COUNT_ASC'
   | 'CANDIDATE_COUNT_DESC'
   | 'CREATED_ASC'
   | 'CREATED_DESC'
+  | 'LAST_ACTIVITY_ASC'
+  | 'LAST_ACTIVITY_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
   | 'UPDATED_ASC'
   | 'UPDATED_DESC';
 
+/** The object's state forbids this (e.g. restoring onto a live name). */
+export type InvalidStateError = UserError & {
+  __typename?: 'InvalidStateError';
+  message: Scalars['String']['output'];
+};
+
+/** A name and a value. */
 export type KeyValueInput = {
   name: Scalars['String']['input'];
   value: Scalars['String']['input'];
 };
 
+/** A metadata entry (an MLflow tag) of a candidate or experiment. */
 export type Metadata = {
   __typename?: 'Metadata';
   name: Scalars['String']['output'];
@@ -193,51 +298,95 @@ export type Metadata = {
 };
 
 /** id: an Experiment or Candidate global id. */
-export type MetadataPayload = Candidate | Experiment | NotFoundError | PermissionDeniedError | ValidationError;
+export type MetadataPayload = AlreadyExistsError | Candidate | Experiment | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
 /** Summary of one metric of a candidate: value is the latest (MLflow's definition). */
 export type Metric = {
   __typename?: 'Metric';
+  /** How many points were logged. */
   count: Scalars['Int']['output'];
-  max: Scalars['Float']['output'];
-  min: Scalars['Float']['output'];
+  /** Largest finite value; null if none. */
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Smallest finite value; null if none. */
+  min?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
+  /** Step of the latest value. */
   step: Scalars['Int']['output'];
+  /** When the latest value was logged. */
   timestamp: Scalars['DateTime']['output'];
-  value: Scalars['Float']['output'];
+  /** The latest value (highest step, then latest time); null if NaN or infinite. */
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The x axis of a metric history. */
 export type MetricAxis =
   | 'STEP'
   | 'TIME';
 
+/** One metric point; logged now. */
 export type MetricInput = {
   name: Scalars['String']['input'];
   step?: InputMaybe<Scalars['Int']['input']>;
   value: Scalars['Float']['input'];
 };
 
+/** One point of a metric's history. */
 export type MetricPoint = {
   __typename?: 'MetricPoint';
   step: Scalars['Int']['output'];
   timestamp: Scalars['DateTime']['output'];
-  value: Scalars['Float']['output'];
+  /** Null when NaN or infinite. */
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Add a member to a project (Maintainer). */
+  addProjectMember: ProjectPayload;
+  /** Create a personal access token; the secret is shown once. */
+  createAccessToken: CreateAccessTokenPayload;
+  /** Create a candidate with params, metrics and metadata. */
   createCandidate: CandidatePayload;
+  /** Create an experiment (Developer). */
   createExperiment: ExperimentPayload;
+  /** Create a project owned by you. */
+  createProject: ProjectPayload;
+  /** Soft-delete a candidate (Developer). */
   deleteCandidate: CandidatePayload;
+  /** Soft-delete an experiment; its name is freed (Maintainer). */
   deleteExperiment: ExperimentPayload;
+  /** Delete a metadata entry of an experiment or candidate. */
   deleteMetadata: MetadataPayload;
+  /** Remove a member from a project (Maintainer). */
+  removeProjectMember: ProjectPayload;
+  /** Restore a deleted candidate (Developer). */
   restoreCandidate: CandidatePayload;
+  /** Restore a deleted experiment (Maintainer). */
   restoreExperiment: ExperimentPayload;
+  /** Revoke one of your personal access tokens. */
+  revokeAccessToken: AccessTokenPayload;
+  /** Set a metadata entry of an experiment or candidate. */
   setMetadata: MetadataPayload;
+  /** Start a web session: sets the `labbook_session` cookie. */
   signIn: SignInPayload;
+  /** End the web session and clear its cookie. */
   signOut: Scalars['Boolean']['output'];
+  /** Rename, describe or change the status of a candidate. */
   updateCandidate: CandidatePayload;
+  /** Rename an experiment (Developer). */
   updateExperiment: ExperimentPayload;
+  /** Change a member's role (Maintainer). */
+  updateProjectMember: ProjectPayload;
+};
+
+
+export type MutationAddProjectMemberArgs = {
+  input: ProjectMemberInput;
+};
+
+
+export type MutationCreateAccessTokenArgs = {
+  input: CreateAccessTokenInput;
 };
 
 
@@ -248,6 +397,11 @@ export type MutationCreateCandidateArgs = {
 
 export type MutationCreateExperimentArgs = {
   input: CreateExperimentInput;
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
 };
 
 
@@ -266,6 +420,11 @@ export type MutationDeleteMetadataArgs = {
 };
 
 
+export type MutationRemoveProjectMemberArgs = {
+  input: RemoveProjectMemberInput;
+};
+
+
 export type MutationRestoreCandidateArgs = {
   input: CandidateIdInput;
 };
@@ -273,6 +432,11 @@ export type MutationRestoreCandidateArgs = {
 
 export type MutationRestoreExperimentArgs = {
   input: ExperimentIdInput;
+};
+
+
+export type MutationRevokeAccessTokenArgs = {
+  input: AccessTokenIdInput;
 };
 
 
@@ -295,15 +459,24 @@ export type MutationUpdateExperimentArgs = {
   input: UpdateExperimentInput;
 };
 
+
+export type MutationUpdateProjectMemberArgs = {
+  input: ProjectMemberInput;
+};
+
+/** An object with a globally unique id, fetchable by `node(id:)`. */
 export type Node = {
+  /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
 };
 
+/** The object does not exist or is not visible to you. */
 export type NotFoundError = UserError & {
   __typename?: 'NotFoundError';
   message: Scalars['String']['output'];
 };
 
+/** Where a page sits in its connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -312,43 +485,58 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A hyperparameter of a candidate (write-once). */
 export type Param = {
   __typename?: 'Param';
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
 };
 
+/** You are signed in but your role or token scope is not enough. */
 export type PermissionDeniedError = UserError & {
   __typename?: 'PermissionDeniedError';
   message: Scalars['String']['output'];
 };
 
+/** A project: experiments, members, MLflow endpoint. */
 export type Project = Node & {
   __typename?: 'Project';
+  /** A candidate by its number in this project. */
   candidate?: Maybe<Candidate>;
+  /** The caller's role; admins count as OWNER; null if none. */
   currentUserAccessLevel?: Maybe<AccessLevel>;
   description: Scalars['String']['output'];
+  /** An experiment by its number in this project. */
   experiment?: Maybe<Experiment>;
+  /** Experiments; `search` matches a substring of the name. */
   experiments: ExperimentConnection;
+  /** The URL-safe path, e.g. `default` or `team/vision`. */
   fullPath: Scalars['String']['output'];
+  /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
+  /** Members and their roles. */
   members: Array<ProjectMember>;
+  /** What to set as MLFLOW_TRACKING_URI for this project. */
   mlflowTrackingUri: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  /** `private` or `public`. */
   visibility: Scalars['String']['output'];
 };
 
 
+/** A project: experiments, members, MLflow endpoint. */
 export type ProjectCandidateArgs = {
   iid: Scalars['Int']['input'];
 };
 
 
+/** A project: experiments, members, MLflow endpoint. */
 export type ProjectExperimentArgs = {
   iid: Scalars['Int']['input'];
 };
 
 
+/** A project: experiments, members, MLflow endpoint. */
 export type ProjectExperimentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -359,50 +547,92 @@ export type ProjectExperimentsArgs = {
   sort?: InputMaybe<ExperimentSort>;
 };
 
+/** A page of projects. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  /** The nodes of this page (the edges without cursors). */
   nodes: Array<Project>;
   pageInfo: PageInfo;
+  /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A node and the cursor to page after or before it. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  cursor: Scalars['String']['output'];
+  node: Project;
+};
+
+/** A member of a project and their role. */
 export type ProjectMember = {
   __typename?: 'ProjectMember';
   accessLevel: AccessLevel;
   user: User;
 };
 
+/** Give a user a role in a project (adds or changes). */
+export type ProjectMemberInput = {
+  accessLevel: AccessLevel;
+  projectPath: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type ProjectPayload = AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | Project | ValidationError;
+
+/** Read the graph of projects, experiments and candidates. */
 export type Query = {
   __typename?: 'Query';
+  /** Your personal access tokens (not their secrets). */
+  accessTokens: Array<AccessToken>;
+  /** The signed-in user, or null. */
   currentUser?: Maybe<User>;
+  /** Any object by its global id. */
   node?: Maybe<Node>;
+  /** A project by path or numeric id; null if you cannot see it. */
   project?: Maybe<Project>;
+  /** Projects you can see; `search` matches part of the path. */
   projects: ProjectConnection;
 };
 
 
+/** Read the graph of projects, experiments and candidates. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read the graph of projects, experiments and candidates. */
 export type QueryProjectArgs = {
   fullPath: Scalars['ID']['input'];
 };
 
 
+/** Read the graph of projects, experiments and candidates. */
 export type QueryProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Remove a user from a project. */
+export type RemoveProjectMemberInput = {
+  projectPath: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+/** Set (or overwrite) one metadata entry. */
 export type SetMetadataInput = {
+  /** An Experiment or Candidate global id. */
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   value: Scalars['String']['input'];
 };
 
+/** Username and password. */
 export type SignInInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -410,6 +640,7 @@ export type SignInInput = {
 
 export type SignInPayload = AuthenticationError | User;
 
+/** Change a candidate; omitted fields stay as they are. */
 export type UpdateCandidateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -417,13 +648,16 @@ export type UpdateCandidateInput = {
   status?: InputMaybe<CandidateStatus>;
 };
 
+/** Rename an experiment. */
 export type UpdateExperimentInput = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
 
+/** A person with an account. */
 export type User = Node & {
   __typename?: 'User';
+  /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
   isAdmin: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
@@ -435,6 +669,7 @@ export type UserError = {
   message: Scalars['String']['output'];
 };
 
+/** The input is malformed or out of range. */
 export type ValidationError = UserError & {
   __typename?: 'ValidationError';
   field?: Maybe<Scalars['String']['output']>;
@@ -447,11 +682,15 @@ export type CandidateQueryVariables = Exact<{
 }>;
 
 
-export type CandidateQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, candidate?: { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | null } | null };
+export type CandidateQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, candidate?: { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | null } | null };
 
-export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
+export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
 
-type CandidatePayloadFields_Candidate_Fragment = { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
+type CandidatePayloadFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', message: string };
+
+type CandidatePayloadFields_Candidate_Fragment = { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
+
+type CandidatePayloadFields_InvalidStateError_Fragment = { __typename: 'InvalidStateError', message: string };
 
 type CandidatePayloadFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message: string };
 
@@ -459,16 +698,16 @@ type CandidatePayloadFields_PermissionDeniedError_Fragment = { __typename: 'Perm
 
 type CandidatePayloadFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string };
 
-export type CandidatePayloadFieldsFragment = CandidatePayloadFields_Candidate_Fragment | CandidatePayloadFields_NotFoundError_Fragment | CandidatePayloadFields_PermissionDeniedError_Fragment | CandidatePayloadFields_ValidationError_Fragment;
+export type CandidatePayloadFieldsFragment = CandidatePayloadFields_AlreadyExistsError_Fragment | CandidatePayloadFields_Candidate_Fragment | CandidatePayloadFields_InvalidStateError_Fragment | CandidatePayloadFields_NotFoundError_Fragment | CandidatePayloadFields_PermissionDeniedError_Fragment | CandidatePayloadFields_ValidationError_Fragment;
 
-export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number }> };
+export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null }> };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
 }>;
 
 
-export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -480,14 +719,14 @@ export type DeleteCandidateMutationVariables = Exact<{
 }>;
 
 
-export type DeleteCandidateMutation = { __typename?: 'Mutation', deleteCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type DeleteCandidateMutation = { __typename?: 'Mutation', deleteCandidate: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type DeleteExperimentMutationVariables = Exact<{
   input: ExperimentIdInput;
 }>;
 
 
-export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type ExperimentQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
@@ -495,7 +734,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
+export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, currentUserAccessLevel?: AccessLevel | null, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
 
 export type ExperimentCandidatesQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
@@ -503,12 +742,13 @@ export type ExperimentCandidatesQueryVariables = Exact<{
   filter?: InputMaybe<Scalars['String']['input']>;
   sort?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<CandidateStatus>;
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
+export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
 
 export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
 
@@ -516,13 +756,15 @@ type ExperimentPayloadFields_AlreadyExistsError_Fragment = { __typename: 'Alread
 
 type ExperimentPayloadFields_Experiment_Fragment = { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
 
+type ExperimentPayloadFields_InvalidStateError_Fragment = { __typename: 'InvalidStateError', message: string };
+
 type ExperimentPayloadFields_NotFoundError_Fragment = { __typename: 'NotFoundError', message: string };
 
 type ExperimentPayloadFields_PermissionDeniedError_Fragment = { __typename: 'PermissionDeniedError', message: string };
 
 type ExperimentPayloadFields_ValidationError_Fragment = { __typename: 'ValidationError', message: string };
 
-export type ExperimentPayloadFieldsFragment = ExperimentPayloadFields_AlreadyExistsError_Fragment | ExperimentPayloadFields_Experiment_Fragment | ExperimentPayloadFields_NotFoundError_Fragment | ExperimentPayloadFields_PermissionDeniedError_Fragment | ExperimentPayloadFields_ValidationError_Fragment;
+export type ExperimentPayloadFieldsFragment = ExperimentPayloadFields_AlreadyExistsError_Fragment | ExperimentPayloadFields_Experiment_Fragment | ExperimentPayloadFields_InvalidStateError_Fragment | ExperimentPayloadFields_NotFoundError_Fragment | ExperimentPayloadFields_PermissionDeniedError_Fragment | ExperimentPayloadFields_ValidationError_Fragment;
 
 export type ExperimentsQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
@@ -546,7 +788,7 @@ export type MetricHistoryQueryVariables = Exact<{
 }>;
 
 
-export type MetricHistoryQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, metricHistory: Array<{ __typename?: 'MetricPoint', step: number, timestamp: string, value: number }> } | null } | null };
+export type MetricHistoryQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, metricHistory: Array<{ __typename?: 'MetricPoint', step: number, timestamp: string, value?: number | null }> } | null } | null };
 
 export type ProjectsQueryVariables = Exact<{
   search?: InputMaybe<Scalars['String']['input']>;
@@ -562,14 +804,14 @@ export type RestoreCandidateMutationVariables = Exact<{
 }>;
 
 
-export type RestoreCandidateMutation = { __typename?: 'Mutation', restoreCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type RestoreCandidateMutation = { __typename?: 'Mutation', restoreCandidate: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type RestoreExperimentMutationVariables = Exact<{
   input: ExperimentIdInput;
 }>;
 
 
-export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -588,14 +830,14 @@ export type UpdateCandidateMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCandidateMutation = { __typename?: 'Mutation', updateCandidate: { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value: number, step: number, timestamp: string, min: number, max: number, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type UpdateCandidateMutation = { __typename?: 'Mutation', updateCandidate: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type UpdateExperimentMutationVariables = Exact<{
   input: UpdateExperimentInput;
 }>;
 
 
-export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -746,6 +988,7 @@ export const CandidateRowFragmentDoc = new TypedDocumentString(`
   startTime
   duration
   createdAt
+  deletedAt
   creator {
     id
     username
@@ -1037,6 +1280,7 @@ export const ExperimentDocument = new TypedDocumentString(`
     id
     fullPath
     name
+    currentUserAccessLevel
     experiment(iid: $iid) {
       ...ExperimentFields
     }
@@ -1064,7 +1308,7 @@ export const ExperimentDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
 export const ExperimentCandidatesDocument = new TypedDocumentString(`
-    query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $first: Int, $after: String) {
+    query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $includeDeleted: Boolean, $first: Int, $after: String) {
   project(fullPath: $fullPath) {
     id
     experiment(iid: $iid) {
@@ -1073,6 +1317,7 @@ export const ExperimentCandidatesDocument = new TypedDocumentString(`
         filter: $filter
         sort: $sort
         status: $status
+        includeDeleted: $includeDeleted
         first: $first
         after: $after
       ) {
@@ -1096,6 +1341,7 @@ export const ExperimentCandidatesDocument = new TypedDocumentString(`
   startTime
   duration
   createdAt
+  deletedAt
   creator {
     id
     username
