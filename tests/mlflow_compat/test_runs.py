@@ -326,3 +326,32 @@ async def test_update_returns_run_info(client: httpx.AsyncClient) -> None:
     info = response.json()["run_info"]
     assert info["status"] == "FINISHED"
     assert info["end_time"] == 1700000000999
+
+
+@pytest.mark.parametrize(
+    ("path", "raw"),
+    [
+        ("log-parameter", '"key": "k", "value": "a\\u0000b"'),
+        ("set-tag", '"key": "k", "value": "\\ud800"'),
+        ("log-metric", '"key": "m", "value": 1' + "0" * 400 + ', "timestamp": 1'),
+        ("update", '"run_name": "' + "n" * 501 + '"'),
+    ],
+)
+async def test_unstorable_input(client: httpx.AsyncClient, path: str, raw: str) -> None:
+    run_id = await _run(client)
+    content = f'{{"run_id": "{run_id}", {raw}}}'.encode()
+    response = await client.post(
+        f"{ROOT}/runs/{path}", content=content, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "INVALID_PARAMETER_VALUE"
+    run = await _get(client, run_id)
+    assert run["data"]["params"] == []
+    assert [t["key"] for t in run["data"]["tags"]] == ["mlflow.runName"]
+    assert len(run["info"]["run_name"]) < 500
+
+
+async def test_unstorable_experiment_name(client: httpx.AsyncClient) -> None:
+    response = await client.post(f"{ROOT}/experiments/create", json={"name": "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "INVALID_PARAMETER_VALUE"

@@ -27,6 +27,20 @@ def _type_error(where: str, value: object, expected: str) -> Exception:
     return invalid(f"Invalid value {shown} for parameter '{where}' supplied: expected {expected}.")
 
 
+def _storable(where: str, value: str) -> str:
+    """Text both databases can keep: no NUL character, no lone UTF-16 surrogate."""
+    if "\x00" in value:
+        raise invalid(f"Invalid value for parameter '{where}': it contains a NUL character.")
+    if not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            raise invalid(
+                f"Invalid value for parameter '{where}': it is not valid Unicode."
+            ) from None
+    return value
+
+
 class Fields:
     """Typed access to one JSON object (or a query string, where every value is a list)."""
 
@@ -64,7 +78,7 @@ class Fields:
             return None
         if not isinstance(value, str):
             raise _type_error(self._name(name), value, "a string")
-        return value
+        return _storable(self._name(name), value)
 
     def opt_integer(self, name: str) -> int | None:
         value = self.raw(name)
@@ -96,7 +110,10 @@ class Fields:
             return self._parse_float(name, value)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise _type_error(self._name(name), value, "a number")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an integer beyond any double
+            raise _type_error(self._name(name), value, "a number") from None
 
     def _parse_float(self, name: str, value: str) -> float:
         special = _SPECIAL_FLOATS.get(value.strip().lower())
@@ -132,6 +149,7 @@ class Fields:
         for i, value in enumerate(values):
             if not isinstance(value, str):
                 raise _type_error(f"{self._name(name)}[{i}]", value, "a string")
+            _storable(f"{self._name(name)}[{i}]", value)
         return values
 
     def objects(self, name: str) -> Iterator[Fields]:
