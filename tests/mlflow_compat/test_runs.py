@@ -355,3 +355,17 @@ async def test_unstorable_experiment_name(client: httpx.AsyncClient) -> None:
     response = await client.post(f"{ROOT}/experiments/create", json={"name": "a\x00b"})
     assert response.status_code == 400
     assert response.json()["error_code"] == "INVALID_PARAMETER_VALUE"
+
+
+def test_async_logging_out_of_order(tracking_uri: str) -> None:
+    mlflow.set_experiment("async")
+    with mlflow.start_run() as run:
+        for step in range(5):
+            mlflow.log_metrics({"a": float(step), "b": -float(step)}, step=step, synchronous=False)
+        mlflow.log_param("p", "v", synchronous=False)
+        mlflow.flush_async_logging()
+    client = MlflowClient()
+    fetched = client.get_run(run.info.run_id)
+    assert fetched.data.metrics == {"a": 4.0, "b": -4.0}
+    assert fetched.data.params == {"p": "v"}
+    assert [m.step for m in client.get_metric_history(run.info.run_id, "a")] == [0, 1, 2, 3, 4]
