@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 
 import pytest
@@ -200,3 +201,19 @@ async def test_invalid_filters_name_the_token(
         await found(db, world[0], text)
     with pytest.raises(InvalidParameterError, match="unknown attribute 'nope'"):
         await found(db, world[0], "", order_by=["attributes.nope"])
+
+
+async def test_long_values_are_stored_and_found(db: Database) -> None:
+    """Values far beyond a btree entry's size (PostgreSQL refused them before 0003)."""
+    long_a, long_b = os.urandom(5000).hex(), os.urandom(5000).hex()
+    same_prefix = long_a[:300] + "tail"
+    async with db.write() as s:
+        p = await projects.create_project(s, path="long")
+        e = await experiments.create_experiment(s, project_id=p.id, name="e", creator_id=None)
+    for name, value in [("run-x", long_a), ("run-y", long_b), ("run-z", same_prefix)]:
+        await add_run(db, e, Run(name, 1, CandidateStatus.RUNNING, {"blob": value},
+                                 tags={"note": value}), None)  # fmt: skip
+    assert await found(db, e, f"params.blob = '{long_a}'") == "x"
+    assert await found(db, e, f"tags.note = '{same_prefix}'") == "z"
+    assert await found(db, e, f"tags.note IN ('{long_b}', '{same_prefix}')") == "zy"
+    assert await found(db, e, f"params.blob LIKE '{long_a[:300]}%'") == "zx"

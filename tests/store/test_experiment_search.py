@@ -92,7 +92,7 @@ async def test_filters(db: Database, made: dict[str, Experiment]) -> None:
         (["experiment_id DESC"], ["gamma-exp", "beta", "alpha"]),
         (["tags.team DESC"], ["beta", "alpha", "gamma-exp"]),
         (["tags.team"], ["alpha", "beta", "gamma-exp"]),
-        (["last_activity_at", "id DESC"], ["alpha", "beta", "gamma-exp"]),
+        (["last_activity_at", "id DESC"], ["beta", "gamma-exp", "alpha"]),  # by candidate activity
     ],
 )
 async def test_order(

@@ -163,11 +163,17 @@ class Candidate(Timestamped, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+# Search indexes hold a prefix of long values: a PostgreSQL btree entry must stay under
+# ~2.7 kB and values go up to 64 kB. Searches repeat the prefix condition to use them.
+VALUE_PREFIX = 200
+_PREFIX = text(f"substr(value, 1, {VALUE_PREFIX})")
+
+
 class CandidateParam(Base):
     __tablename__ = "candidate_params"
     __table_args__ = (
         UniqueConstraint("candidate_id", "name"),
-        Index("ix_candidate_params_name_value", "name", "value"),
+        Index("ix_candidate_params_name_prefix", "name", _PREFIX, "candidate_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
@@ -177,7 +183,10 @@ class CandidateParam(Base):
 
 class CandidateMetadata(Base):
     __tablename__ = "candidate_metadata"
-    __table_args__ = (UniqueConstraint("candidate_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "name"),
+        Index("ix_candidate_metadata_name_prefix", "name", _PREFIX, "candidate_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(250))
@@ -214,7 +223,8 @@ class CandidateMetricSummary(Base):
     """Per (candidate, metric): the latest point (MLflow's order), min, max and count."""
 
     __tablename__ = "candidate_metric_summaries"
-    __table_args__ = (Index("ix_metric_summaries_name_last", "name", "last_value"),)
+    # Covering (with candidate_id): sorting by a metric walks it without visiting rows.
+    __table_args__ = (Index("ix_metric_summaries_name_last", "name", "last_value", "candidate_id"),)
     candidate_id: Mapped[int] = mapped_column(
         ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
     )

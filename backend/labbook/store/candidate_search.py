@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, literal_column, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
+from labbook.db.tables import VALUE_PREFIX
 from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
 from labbook.store.candidate_order import candidate_keyset
 from labbook.store.candidates import candidate_query, to_candidate
@@ -48,7 +49,20 @@ def _leaf(c: Comparison, dialect: str) -> ColumnElement[bool]:
     holds = compare(column, c, kind=kind, dialect=dialect)
     if kind == "number" and field.summary != "count" and c.op in ("!=", "NOT IN"):
         holds = or_(holds, column.is_(None))  # NaN (stored as NULL) differs from every number
-    return C.id.in_(rows.where(holds))
+    return C.id.in_(rows.where(_prefix_hint(column, c), holds))
+
+
+def _prefix_hint(column: Expr, c: Comparison) -> ColumnElement[bool]:
+    """The same equality on the indexed value prefix (see `tables.VALUE_PREFIX`), so the
+    database can find the candidates from the `(name, prefix, candidate_id)` index alone."""
+    if c.op not in ("=", "IN") or c.field.kind not in ("param", "tag"):
+        return true()
+    # Literal arguments: an index on an expression only matches the very same expression.
+    prefix = func.substr(column, literal_column("1"), literal_column(str(VALUE_PREFIX)))
+    if isinstance(c.value, str):
+        return prefix == c.value[:VALUE_PREFIX]
+    assert isinstance(c.value, tuple)
+    return prefix.in_([str(v)[:VALUE_PREFIX] for v in c.value])
 
 
 def _filtered(
