@@ -62,6 +62,31 @@ export type AlreadyExistsError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** A file or folder among a candidate's artifacts. */
+export type Artifact = {
+  __typename?: 'Artifact';
+  /** GET it (files only). */
+  downloadPath?: Maybe<Scalars['String']['output']>;
+  isDir: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  /** Relative to the candidate's artifact root. */
+  path: Scalars['String']['output'];
+  /** Bytes; null for folders. */
+  size?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The generic package holding a candidate's artifacts. */
+export type ArtifactPackage = {
+  __typename?: 'ArtifactPackage';
+  /** The generic package API folder. */
+  apiPath: Scalars['String']['output'];
+  fileCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Total bytes of its files. */
+  size: Scalars['Int']['output'];
+  version: Scalars['String']['output'];
+};
+
 /** Sign-in failed, or the request needs an authenticated user. */
 export type AuthenticationError = UserError & {
   __typename?: 'AuthenticationError';
@@ -71,6 +96,10 @@ export type AuthenticationError = UserError & {
 /** A candidate: one MLflow run. */
 export type Candidate = Node & {
   __typename?: 'Candidate';
+  /** The package holding the artifacts; null until one is logged. */
+  artifactPackage?: Maybe<ArtifactPackage>;
+  /** The files and folders directly under `path`. */
+  artifacts: Array<Artifact>;
   /** Nested runs, by iid. */
   children: Array<Candidate>;
   createdAt: Scalars['DateTime']['output'];
@@ -102,6 +131,12 @@ export type Candidate = Node & {
   parent?: Maybe<Candidate>;
   startTime?: Maybe<Scalars['DateTime']['output']>;
   status: CandidateStatus;
+};
+
+
+/** A candidate: one MLflow run. */
+export type CandidateArtifactsArgs = {
+  path?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -339,6 +374,14 @@ export type MetricPoint = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The downsampled history of one metric of one candidate. */
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  candidateId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  points: Array<MetricPoint>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Add a member to a project (Maintainer). */
@@ -357,6 +400,10 @@ export type Mutation = {
   deleteExperiment: ExperimentPayload;
   /** Delete a metadata entry of an experiment or candidate. */
   deleteMetadata: MetadataPayload;
+  /** Remove a deleted candidate and its data for good. */
+  purgeCandidate: PurgePayload;
+  /** Remove a deleted experiment and its candidates for good. */
+  purgeExperiment: PurgePayload;
   /** Remove a member from a project (Maintainer). */
   removeProjectMember: ProjectPayload;
   /** Restore a deleted candidate (Developer). */
@@ -417,6 +464,16 @@ export type MutationDeleteExperimentArgs = {
 
 export type MutationDeleteMetadataArgs = {
   input: DeleteMetadataInput;
+};
+
+
+export type MutationPurgeCandidateArgs = {
+  input: PurgeInput;
+};
+
+
+export type MutationPurgeExperimentArgs = {
+  input: PurgeInput;
 };
 
 
@@ -581,11 +638,26 @@ export type ProjectMemberInput = {
 
 export type ProjectPayload = AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | Project | ValidationError;
 
+/** A soft-deleted experiment or candidate, by global id. */
+export type PurgeInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type PurgePayload = AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | Purged | ValidationError;
+
+/** The global id of what was removed for good. */
+export type Purged = {
+  __typename?: 'Purged';
+  id: Scalars['ID']['output'];
+};
+
 /** Read the graph of projects, experiments and candidates. */
 export type Query = {
   __typename?: 'Query';
   /** Your personal access tokens (not their secrets). */
   accessTokens: Array<AccessToken>;
+  /** Downsampled histories of `names` for each candidate (a comparison chart). */
+  compareMetrics: Array<MetricSeries>;
   /** The signed-in user, or null. */
   currentUser?: Maybe<User>;
   /** Any object by its global id. */
@@ -594,6 +666,14 @@ export type Query = {
   project?: Maybe<Project>;
   /** Projects you can see; `search` matches part of the path. */
   projects: ProjectConnection;
+};
+
+
+/** Read the graph of projects, experiments and candidates. */
+export type QueryCompareMetricsArgs = {
+  candidateIds: Array<Scalars['ID']['input']>;
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  names: Array<Scalars['String']['input']>;
 };
 
 
