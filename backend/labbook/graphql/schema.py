@@ -15,6 +15,7 @@ from labbook.graphql.mutations.purge import PurgeMutations
 from labbook.graphql.mutations.session import SessionMutations
 from labbook.graphql.mutations.tokens import TokenMutations
 from labbook.graphql.queries import Query
+from labbook.graphql.subscriptions import Subscription
 from labbook.graphql.types.candidate import CandidateType
 from labbook.graphql.types.experiment import ExperimentType
 from labbook.graphql.types.project import ProjectType
@@ -40,6 +41,7 @@ Mutation = merge_types(
 schema = strawberry.Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[UserType, ProjectType, ExperimentType, CandidateType],
     extensions=[
         RejectBadCredentials,
