@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -49,20 +49,23 @@ def _leaf(c: Comparison, dialect: str) -> ColumnElement[bool]:
     holds = compare(column, c, kind=kind, dialect=dialect)
     if kind == "number" and field.summary != "count" and c.op in ("!=", "NOT IN"):
         holds = or_(holds, column.is_(None))  # NaN (stored as NULL) differs from every number
-    return C.id.in_(rows.where(_prefix_hint(column, c), holds))
+    if kind == "string" and c.op in ("=", "IN"):
+        holds = _by_prefix(column, c, holds)
+    return C.id.in_(rows.where(holds))
 
 
-def _prefix_hint(column: Expr, c: Comparison) -> ColumnElement[bool]:
-    """The same equality on the indexed value prefix (see `tables.VALUE_PREFIX`), so the
-    database can find the candidates from the `(name, prefix, candidate_id)` index alone."""
-    if c.op not in ("=", "IN") or c.field.kind not in ("param", "tag"):
-        return true()
+def _by_prefix(column: Expr, c: Comparison, holds: ColumnElement[bool]) -> ColumnElement[bool]:
+    """An equality on the indexed value prefix (`tables.VALUE_PREFIX`), which finds the
+    candidates from the `(name, prefix, candidate_id)` index alone. For a value shorter than
+    the prefix it is the whole test; a longer one needs the full comparison as well."""
     # Literal arguments: an index on an expression only matches the very same expression.
     prefix = func.substr(column, literal_column("1"), literal_column(str(VALUE_PREFIX)))
-    if isinstance(c.value, str):
-        return prefix == c.value[:VALUE_PREFIX]
-    assert isinstance(c.value, tuple)
-    return prefix.in_([str(v)[:VALUE_PREFIX] for v in c.value])
+    values = [str(v) for v in (c.value if isinstance(c.value, tuple) else (c.value,))]
+    wanted = [v[:VALUE_PREFIX] for v in values]
+    hint = prefix == wanted[0] if c.op == "=" else prefix.in_(wanted)
+    if all(len(v) < VALUE_PREFIX for v in values):
+        return hint
+    return and_(hint, holds)  # (SQLite then may not use the index: it folds `value = '…'` in)
 
 
 def _filtered(
