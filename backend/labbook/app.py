@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.routing import BaseRoute
 
 from labbook import health, web
-from labbook.artifacts.local import LocalArtifactStore
+from labbook.artifacts.factory import artifact_store
 from labbook.db.database import Database
 from labbook.graphql.view import graphql_routes
 from labbook.mlflow_compat.routes import mlflow_routes
@@ -27,7 +27,7 @@ def create_app(settings: Settings) -> Starlette:
     state = AppState(
         settings=settings,
         db=Database(settings.db_url),
-        artifacts=LocalArtifactStore(settings.artifacts_dir),
+        artifacts=artifact_store(settings),
     )
 
     @asynccontextmanager
@@ -35,6 +35,7 @@ def create_app(settings: Settings) -> Starlette:
         try:
             yield
         finally:
+            await state.artifacts.close()
             await state.db.dispose()
 
     app = Starlette(

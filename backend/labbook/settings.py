@@ -23,6 +23,10 @@ class Settings:
     initial_admin_password: str | None = None
     initial_admin_token: str | None = None
     max_artifact_bytes: int = 5 * 1024**3
+    # `s3://bucket/prefix` for an S3-compatible store; None keeps files under data_dir.
+    artifacts_url: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
     frontend_dir: Path | None = None
     secure_cookies: bool = False
 
@@ -61,6 +65,9 @@ def settings_from_env() -> Settings:
         initial_admin_password=_env("INITIAL_ADMIN_PASSWORD"),
         initial_admin_token=_env("INITIAL_ADMIN_TOKEN"),
         max_artifact_bytes=int(max_bytes) if max_bytes else None,
+        artifacts_url=_env("ARTIFACTS_URL"),
+        s3_endpoint_url=_env("S3_ENDPOINT_URL"),
+        s3_region=_env("S3_REGION"),
         frontend_dir=Path(frontend) if frontend else None,
         secure_cookies=_env("SECURE_COOKIES") in ("1", "true") or None,
     )

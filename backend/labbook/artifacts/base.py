@@ -42,6 +42,10 @@ class ArtifactStore(Protocol):
 
     async def exists(self, key: str) -> bool: ...
 
+    async def close(self) -> None:
+        """Release connections (called once, when the app stops)."""
+        ...
+
 
 def _reject(path: str, why: str) -> InvalidParameterError:
     return InvalidParameterError(f"Invalid artifact path {path!r}: {why}", field="path")

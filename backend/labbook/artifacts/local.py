@@ -60,6 +60,9 @@ class LocalArtifactStore:
     async def exists(self, key: str) -> bool:
         return await anyio.Path(self._path(key)).is_file()
 
+    async def close(self) -> None:
+        """Nothing to release: files are opened per call."""
+
 
 async def _stream_to(path: Path, chunks: AsyncIterable[bytes], max_bytes: int | None) -> StoredBlob:
     digest = hashlib.sha256()
