@@ -146,6 +146,13 @@ class Candidate(Timestamped, Base):
     __table_args__ = (
         UniqueConstraint("project_id", "iid"),
         Index("ix_candidates_experiment_start", "experiment_id", "start_time", "id"),
+        # PostgreSQL puts NULLs first when descending; this serves `DESC NULLS LAST`.
+        Index(
+            "ix_candidates_experiment_start_desc",
+            "experiment_id",
+            text("start_time DESC NULLS LAST"),
+            text("id DESC"),
+        ).ddl_if(dialect="postgresql"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     experiment_id: Mapped[int] = mapped_column(ForeignKey("experiments.id", ondelete="CASCADE"))
