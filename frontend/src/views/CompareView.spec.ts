@@ -13,8 +13,13 @@ const byIid = {
 function server() {
   return fakeGraphQL({
     Candidate: (v) => ({ data: { project: { id: 'p', fullPath: 'default', candidate: byIid[v.iid as 1 | 2 | 3] ?? null } } }),
-    MetricHistory: (v) => ({
-      data: { project: { id: 'p', candidate: { id: 'c', metricHistory: [{ step: Number(v.iid), timestamp: '2026-01-01T00:00:00Z', value: 1 }] } } },
+    // Answers in scrambled order: the chart must match series to candidates by id.
+    CompareMetrics: (v) => ({
+      data: {
+        compareMetrics: [...(v.candidateIds as string[])].reverse().flatMap((id) =>
+          (v.names as string[]).map((name) => ({ candidateId: id, name, points: [{ step: Number(id.split('/').at(-1)), value: 1 }] })),
+        ),
+      },
     }),
   })
 }
@@ -65,8 +70,10 @@ describe('CompareView', () => {
     expect(charts.map((c) => c.props('title'))).toEqual(['loss'])
     expect(charts[0]!.props('labels')).toEqual(['run-1', 'run-2', 'run-3'])
     expect(charts[0]!.props('data')).toEqual([[1, 2, 3], [1, null, null], [null, 1, null], [null, null, 1]])
-    const historyCalls = fake.calls.filter((c) => c.query.includes('query MetricHistory'))
-    expect(historyCalls.map((c) => c.variables.iid).sort()).toEqual([1, 2, 3])
+    const calls = fake.calls.filter((c) => c.query.includes('query CompareMetrics'))
+    expect(calls.map((c) => c.variables)).toEqual([
+      { candidateIds: [byIid[1].id, byIid[2].id, byIid[3].id], names: ['loss'], maxPoints: 1000 },
+    ])
   })
 
   it('asks for a selection when fewer than two ids are given', async () => {

@@ -782,6 +782,15 @@ export type CandidatePayloadFieldsFragment = CandidatePayloadFields_AlreadyExist
 
 export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null }> };
 
+export type CompareMetricsQueryVariables = Exact<{
+  candidateIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  names: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CompareMetricsQuery = { __typename?: 'Query', compareMetrics: Array<{ __typename?: 'MetricSeries', candidateId: string, name: string, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null }> }> };
+
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
 }>;
@@ -1202,6 +1211,22 @@ export const CandidateDocument = new TypedDocumentString(`
     artifactPath
   }
 }`) as unknown as TypedDocumentString<CandidateQuery, CandidateQueryVariables>;
+export const CompareMetricsDocument = new TypedDocumentString(`
+    query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
+  compareMetrics(
+    candidateIds: $candidateIds
+    names: $names
+    maxPoints: $maxPoints
+  ) {
+    candidateId
+    name
+    points {
+      step
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareMetricsQuery, CompareMetricsQueryVariables>;
 export const CreateExperimentDocument = new TypedDocumentString(`
     mutation CreateExperiment($input: CreateExperimentInput!) {
   createExperiment(input: $input) {
