@@ -30,13 +30,17 @@ async def test_node_resolves_ids_it_handed_out(client: httpx.AsyncClient, app_db
         )
     )
     query = """query($id: ID!) { node(id: $id) { __typename id
-      ... on Candidate { eid } ... on Experiment { name } ... on Project { fullPath }
+      ... on Candidate { eid } ... on Experiment { name project { fullPath } }
+      ... on Project { fullPath }
       ... on User { username } } }"""
     project = ids["project"]
     for node_id, expected in [
         (project["id"], {"fullPath": "default"}),
         (project["candidate"]["id"], {"eid": c.eid}),
-        (project["candidate"]["experiment"]["id"], {"name": "e"}),
+        (
+            project["candidate"]["experiment"]["id"],
+            {"name": "e", "project": {"fullPath": "default"}},
+        ),
         (ids["currentUser"]["id"], {"username": "admin"}),
     ]:
         node = data(await run(client, query, id=node_id))["node"]

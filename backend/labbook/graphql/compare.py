@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import strawberry
 
 from labbook.errors import InvalidParameterError, NotFoundError
@@ -45,4 +47,9 @@ async def compare_metrics(
             f"Compare at most {MAX_CANDIDATES} candidates and {MAX_NAMES} metrics at once"
         )
     found = [await _readable(context, str(node_id)) for node_id in candidate_ids]
-    return [await _series(context, c, name, max_points) for c in found for name in names]
+    # One session per series: they run side by side on the pool's connections.
+    return list(
+        await asyncio.gather(
+            *(_series(context, c, name, max_points) for c in found for name in names)
+        )
+    )

@@ -11,6 +11,7 @@ import strawberry
 from labbook.graphql.context import Info
 from labbook.graphql.pagination import Connection
 from labbook.graphql.types import experiment as experiment_types
+from labbook.graphql.types import project as project_types
 from labbook.graphql.types.artifact import Artifact, ArtifactPackage, package_api_path
 from labbook.graphql.types.enums import CandidateStatus
 from labbook.graphql.types.key_value import Metadata, Param
@@ -21,6 +22,7 @@ from labbook.store import entities, metric_downsampling, packages
 
 if TYPE_CHECKING:
     from labbook.graphql.types.experiment import ExperimentType
+    from labbook.graphql.types.project import ProjectType
 
 
 @strawberry.type(description="Links to a candidate elsewhere.")
@@ -94,6 +96,12 @@ class CandidateType(Node):
         found = await info.context.loaders.experiments.load(self.entity.experiment_id)
         assert found is not None  # a candidate's experiment is deleted with it (cascade)
         return experiment_types.ExperimentType.of(found, self.project)
+
+    @strawberry.field(name="project", description="The project it belongs to.")
+    def in_project(
+        self,
+    ) -> Annotated[ProjectType, strawberry.lazy("labbook.graphql.types.project")]:
+        return project_types.ProjectType.of(self.project)
 
     @strawberry.field(description="The parent run (MLflow nested runs).")
     async def parent(self, info: Info) -> CandidateType | None:

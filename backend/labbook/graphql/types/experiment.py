@@ -11,6 +11,7 @@ from labbook.graphql.context import Info
 from labbook.graphql.listing import candidate_listing
 from labbook.graphql.pagination import Connection, connection, page_args
 from labbook.graphql.types import candidate as candidate_types
+from labbook.graphql.types import project as project_types
 from labbook.graphql.types.enums import CandidateStatus
 from labbook.graphql.types.key_value import Metadata
 from labbook.graphql.types.node import Node, global_id
@@ -19,6 +20,7 @@ from labbook.store import entities, experiment_keys
 
 if TYPE_CHECKING:
     from labbook.graphql.types.candidate import CandidateConnection
+    from labbook.graphql.types.project import ProjectType
 
 
 @strawberry.type(name="Experiment", description="A named group of candidates (MLflow runs).")
@@ -71,6 +73,12 @@ class ExperimentType(Node):
     async def metric_keys(self, info: Info) -> list[str]:
         async with info.context.db.read() as session:
             return await experiment_keys.metric_keys(session, experiment_id=self.entity.id)
+
+    @strawberry.field(name="project", description="The project it belongs to.")
+    def in_project(
+        self,
+    ) -> Annotated[ProjectType, strawberry.lazy("labbook.graphql.types.project")]:
+        return project_types.ProjectType.of(self.project)
 
     @strawberry.field(description="Path of the experiment's page in the web app.")
     def web_path(self) -> str:
