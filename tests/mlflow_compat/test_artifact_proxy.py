@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
 from labbook.settings import Settings
-from tests.packages.conftest import SMALL_LIMIT, small_client, stored_files
+from tests.packages.conftest import SMALL_LIMIT, call_asgi, small_client, stored_files
 
 __all__ = ["small_client"]  # a fixture, used by name below
 
@@ -116,3 +117,14 @@ async def test_legacy_list(client: httpx.AsyncClient) -> None:
         "/api/2.0/mlflow/artifacts/list", params={"run_id": info["run_id"], "path": "dir"}
     )
     assert sub.json()["files"] == [{"path": "dir/f.txt", "is_dir": False, "file_size": 1}]
+
+
+async def test_broken_uploads_leave_nothing(
+    app: Starlette, client: httpx.AsyncClient, settings: Settings
+) -> None:
+    short = {"type": "http.request", "body": b"x" * 500, "more_body": False}
+    assert await call_asgi(app, f"{ROOT}/{RUN}/short.bin", [short]) == [400]
+    partial = {"type": "http.request", "body": b"x" * 500, "more_body": True}
+    await call_asgi(app, f"{ROOT}/{RUN}/dropped.bin", [partial, {"type": "http.disconnect"}])
+    assert (await client.get(ROOT, params={"path": RUN})).json() == {}
+    assert stored_files(settings) == []

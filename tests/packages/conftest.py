@@ -60,3 +60,37 @@ async def secrets(app: Starlette) -> dict[str, str]:
             s, user_id=outsider.id, name="t", scopes=["api"]
         )
     return found
+
+
+async def call_asgi(app: Starlette, path: str, messages: list[dict[str, object]]) -> list[int]:
+    """Drive the ASGI app with exact receive events (what a dropped connection looks like)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "PUT",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"test"),
+            (b"authorization", f"Bearer {ADMIN_TOKEN}".encode()),
+            (b"content-length", b"1000"),
+        ],
+        "client": ("127.0.0.1", 5000),
+        "server": ("test", 80),
+    }
+    queue = list(messages)
+    statuses: list[int] = []
+
+    async def receive() -> dict[str, object]:
+        return queue.pop(0) if queue else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, object]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(int(message["status"]))  # type: ignore[call-overload]
+
+    await app(scope, receive, send)
+    return statuses

@@ -12,8 +12,7 @@ import pytest
 from starlette.applications import Starlette
 
 from labbook.settings import Settings
-from tests.conftest import ADMIN_TOKEN
-from tests.packages.conftest import BASE, SMALL_LIMIT, stored_files
+from tests.packages.conftest import BASE, SMALL_LIMIT, call_asgi, stored_files
 
 URL = f"{BASE}/mypkg/1.0.0"
 
@@ -228,45 +227,11 @@ async def test_size_limit_streamed(small_client: httpx.AsyncClient, settings: Se
     assert stored_files(settings) == []
 
 
-async def _call(app: Starlette, path: str, messages: list[dict[str, object]]) -> list[int]:
-    """Drive the ASGI app with exact receive events (what a dropped connection looks like)."""
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "PUT",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [
-            (b"host", b"test"),
-            (b"authorization", f"Bearer {ADMIN_TOKEN}".encode()),
-            (b"content-length", b"1000"),
-        ],
-        "client": ("127.0.0.1", 5000),
-        "server": ("test", 80),
-    }
-    queue = list(messages)
-    statuses: list[int] = []
-
-    async def receive() -> dict[str, object]:
-        return queue.pop(0) if queue else {"type": "http.disconnect"}
-
-    async def send(message: dict[str, object]) -> None:
-        if message["type"] == "http.response.start":
-            statuses.append(int(message["status"]))  # type: ignore[call-overload]
-
-    await app(scope, receive, send)
-    return statuses
-
-
 async def test_client_disconnect_leaves_nothing(
     app: Starlette, client: httpx.AsyncClient, settings: Settings
 ) -> None:
     chunk = {"type": "http.request", "body": b"x" * 500, "more_body": True}
-    await _call(app, f"{URL}/broken.bin", [chunk, {"type": "http.disconnect"}])
+    await call_asgi(app, f"{URL}/broken.bin", [chunk, {"type": "http.disconnect"}])
     assert (await client.get(f"{URL}/broken.bin")).status_code == 404
     assert (await client.get(f"{URL}/")).status_code == 404
     assert stored_files(settings) == []
@@ -276,6 +241,6 @@ async def test_body_shorter_than_declared_is_refused(
     app: Starlette, client: httpx.AsyncClient, settings: Settings
 ) -> None:
     short = {"type": "http.request", "body": b"x" * 500, "more_body": False}
-    assert await _call(app, f"{URL}/short.bin", [short]) == [400]
+    assert await call_asgi(app, f"{URL}/short.bin", [short]) == [400]
     assert (await client.get(f"{URL}/short.bin")).status_code == 404
     assert stored_files(settings) == []
