@@ -212,3 +212,10 @@ def test_sklearn_autolog(mlflow_client: MlflowClient) -> None:
     assert {"estimator.html", "training_confusion_matrix.png"} <= names
     loaded = mlflow.sklearn.load_model(f"models:/{model_id}")
     assert (loaded.predict(X) == Y).all()
+
+
+def test_search_in_unknown_experiments_finds_nothing(live_server: str) -> None:
+    url = f"{live_server}/api/2.0/mlflow/logged-models/search"
+    body = {"experiment_ids": ["0", "987654", "not-a-number"], "filter": "name = 'model'"}
+    found = httpx.post(url, json=body, headers=AUTH)
+    assert (found.status_code, found.json()) == (200, {})

@@ -13,13 +13,17 @@ from labbook.artifacts.base import safe_path
 from labbook.errors import InvalidParameterError
 from labbook.mlflow_compat.artifacts import entry_json
 from labbook.mlflow_compat.handlers import Context, Tx, api_handler
-from labbook.mlflow_compat.lookups import find_experiment, find_run, parse_iid, tag_entries
+from labbook.mlflow_compat.lookups import MAX_IID, find_experiment, find_run, tag_entries
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import key_values, millis
 from labbook.store import logged_models as store
 from labbook.store.entities import LoggedModel, LoggedModelStatus
 from labbook.store.experiments import DEFAULT_NAME, find_experiment_by_name
-from labbook.store.logged_model_search import ModelOrder, search_logged_models
+from labbook.store.logged_model_search import (
+    ModelOrder,
+    experiment_ids_of,
+    search_logged_models,
+)
 from labbook.store.packages import list_folder
 
 BASE = "/api/2.0/mlflow/logged-models"
@@ -148,18 +152,13 @@ def _orders(fields: Fields) -> list[ModelOrder]:
 
 async def _experiment_ids(tx: Tx, ids: list[str]) -> list[int]:
     """Experiment row ids for MLflow ids; "0" is the project's `Default`, unknown ids match none."""
-    found = []
-    for experiment_id in ids:
-        if experiment_id == "0":
-            default = await find_experiment_by_name(
-                tx.session, project_id=tx.project.id, name=DEFAULT_NAME
-            )
-            found += [default.id] if default else []
-        else:
-            experiment = await find_experiment(
-                tx.session, project=tx.project, experiment_id=str(parse_iid(experiment_id))
-            )
-            found.append(experiment.id)
+    iids = [int(i) for i in ids if i.isascii() and i.isdigit() and 0 < int(i) <= MAX_IID]
+    found = await experiment_ids_of(tx.session, project_id=tx.project.id, iids=iids)
+    if "0" in ids:
+        default = await find_experiment_by_name(
+            tx.session, project_id=tx.project.id, name=DEFAULT_NAME
+        )
+        found += [default.id] if default else []
     return found
 
 
