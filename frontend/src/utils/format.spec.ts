@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDelta, formatDuration, formatNumber } from './format'
+import { formatBytes, formatDelta, formatDuration, formatNumber } from './format'
 
 describe('formatNumber', () => {
   it('keeps integers exact', () => {
@@ -46,5 +46,14 @@ describe('formatDuration', () => {
   it('is empty for missing or negative durations', () => {
     expect(formatDuration(null)).toBe('')
     expect(formatDuration(-1)).toBe('')
+  })
+})
+
+describe('formatBytes', () => {
+  it('picks a binary unit', () => {
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(1536)).toBe('1.5 KiB')
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MiB')
+    expect(formatBytes(null)).toBe('')
   })
 })

@@ -15,6 +15,24 @@ function server(updateAnswer: (input: Record<string, unknown>) => unknown) {
   return fakeGraphQL({
     Candidate: () => ({ data: { project: { id: 'p', fullPath: 'default', candidate: stored } } }),
     MetricHistory: () => ({ data: { project: { id: 'p', candidate: { id: 'c', metricHistory: [] } } } }),
+    CandidateArtifacts: (v) => ({
+      data: {
+        project: {
+          id: 'p',
+          candidate: {
+            id: stored.id,
+            artifactPackage: { name: 'ml_experiment_1', version: '5', fileCount: 2, size: 3072, apiPath: '/api/x' },
+            artifacts:
+              v.path === 'model'
+                ? [{ path: 'model/weights.bin', name: 'weights.bin', isDir: false, size: 2048, downloadPath: '/dl/model/weights.bin' }]
+                : [
+                    { path: 'notes.txt', name: 'notes.txt', isDir: false, size: 1024, downloadPath: '/dl/notes.txt' },
+                    { path: 'model', name: 'model', isDir: true, size: null, downloadPath: null },
+                  ],
+          },
+        },
+      },
+    }),
     UpdateCandidate: (v) => ({ data: { updateCandidate: updateAnswer(v.input as Record<string, unknown>) } }),
     DeleteCandidate: () => ({ data: { deleteCandidate: { __typename: 'Candidate', ...stored, deletedAt: '2026-01-02T00:00:00Z' } } }),
   })
@@ -72,5 +90,18 @@ describe('CandidateView', () => {
     await flushPromises()
     const call = fake.calls.find((c) => c.query.includes('mutation DeleteCandidate'))!
     expect(call.variables).toEqual({ input: { id: stored.id } })
+  })
+})
+
+describe('CandidateView artifacts', () => {
+  it('lists folders first and opens them', async () => {
+    const { wrapper, fake } = await mountView()
+    const rows = () => wrapper.findAll('[data-testid="artifact-row"]').map((r) => r.text())
+    expect(rows()).toEqual(['📁 model/', 'notes.txt1.0 KiB'])
+    expect(wrapper.find('a[href="/dl/notes.txt"]').attributes('download')).toBeDefined()
+    await wrapper.find('[data-testid="artifact-row"] button').trigger('click')
+    await flushPromises()
+    expect(fake.calls.at(-1)!.variables).toMatchObject({ iid: 5, path: 'model' })
+    expect(rows()).toEqual(['weights.bin2.0 KiB'])
   })
 })

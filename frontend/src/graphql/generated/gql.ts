@@ -16,6 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": typeof types.CandidateDocument,
+    "query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      artifacts(path: $path) {\n        path\n        name\n        isDir\n        size\n        downloadPath\n      }\n      artifactPackage {\n        name\n        version\n        fileCount\n        size\n        apiPath\n      }\n    }\n  }\n}": typeof types.CandidateArtifactsDocument,
     "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": typeof types.CandidateFieldsFragmentDoc,
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": typeof types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": typeof types.CandidateRowFragmentDoc,
@@ -40,6 +41,7 @@ type Documents = {
 };
 const documents: Documents = {
     "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": types.CandidateDocument,
+    "query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      artifacts(path: $path) {\n        path\n        name\n        isDir\n        size\n        downloadPath\n      }\n      artifactPackage {\n        name\n        version\n        fileCount\n        size\n        apiPath\n      }\n    }\n  }\n}": types.CandidateArtifactsDocument,
     "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": types.CandidateFieldsFragmentDoc,
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": types.CandidateRowFragmentDoc,
@@ -67,6 +69,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}"): typeof import('./graphql').CandidateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      artifacts(path: $path) {\n        path\n        name\n        isDir\n        size\n        downloadPath\n      }\n      artifactPackage {\n        name\n        version\n        fileCount\n        size\n        apiPath\n      }\n    }\n  }\n}"): typeof import('./graphql').CandidateArtifactsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

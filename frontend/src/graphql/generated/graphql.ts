@@ -129,6 +129,8 @@ export type Candidate = Node & {
   params: Array<Param>;
   /** The parent run (MLflow nested runs). */
   parent?: Maybe<Candidate>;
+  /** The project it belongs to. */
+  project: Project;
   startTime?: Maybe<Scalars['DateTime']['output']>;
   status: CandidateStatus;
 };
@@ -164,6 +166,19 @@ export type CandidateEdge = {
   cursor: Scalars['String']['output'];
   node: Candidate;
 };
+
+/** A candidate was created, changed or deleted. */
+export type CandidateEvent = {
+  __typename?: 'CandidateEvent';
+  candidate: Candidate;
+  kind: CandidateEventKind;
+};
+
+/** What happened to a candidate. */
+export type CandidateEventKind =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
 
 /** A candidate by global id. */
 export type CandidateIdInput = {
@@ -257,6 +272,8 @@ export type Experiment = Node & {
   name: Scalars['String']['output'];
   /** Param names used by live candidates, sorted. */
   paramKeys: Array<Scalars['String']['output']>;
+  /** The project it belongs to. */
+  project: Project;
   updatedAt: Scalars['DateTime']['output'];
   /** Path of the experiment's page in the web app. */
   webPath: Scalars['String']['output'];
@@ -368,6 +385,17 @@ export type MetricInput = {
 /** One point of a metric's history. */
 export type MetricPoint = {
   __typename?: 'MetricPoint';
+  step: Scalars['Int']['output'];
+  timestamp: Scalars['DateTime']['output'];
+  /** Null when NaN or infinite. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A metric point just logged. */
+export type MetricPointEvent = {
+  __typename?: 'MetricPointEvent';
+  candidateId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
   step: Scalars['Int']['output'];
   timestamp: Scalars['DateTime']['output'];
   /** Null when NaN or infinite. */
@@ -720,6 +748,28 @@ export type SignInInput = {
 
 export type SignInPayload = AuthenticationError | User;
 
+/** Live updates while training runs. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Candidates of an experiment created, changed, deleted. */
+  candidateEvents: CandidateEvent;
+  /** Metric points of a candidate as they are logged. */
+  metricPoints: MetricPointEvent;
+};
+
+
+/** Live updates while training runs. */
+export type SubscriptionCandidateEventsArgs = {
+  experimentId: Scalars['ID']['input'];
+};
+
+
+/** Live updates while training runs. */
+export type SubscriptionMetricPointsArgs = {
+  candidateId: Scalars['ID']['input'];
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Change a candidate; omitted fields stay as they are. */
 export type UpdateCandidateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -763,6 +813,15 @@ export type CandidateQueryVariables = Exact<{
 
 
 export type CandidateQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, candidate?: { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } } | null } | null };
+
+export type CandidateArtifactsQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+  path?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CandidateArtifactsQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, artifacts: Array<{ __typename?: 'Artifact', path: string, name: string, isDir: boolean, size?: number | null, downloadPath?: string | null }>, artifactPackage?: { __typename?: 'ArtifactPackage', name: string, version: string, fileCount: number, size: number, apiPath: string } | null } | null } | null };
 
 export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
 
@@ -1211,6 +1270,30 @@ export const CandidateDocument = new TypedDocumentString(`
     artifactPath
   }
 }`) as unknown as TypedDocumentString<CandidateQuery, CandidateQueryVariables>;
+export const CandidateArtifactsDocument = new TypedDocumentString(`
+    query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {
+  project(fullPath: $fullPath) {
+    id
+    candidate(iid: $iid) {
+      id
+      artifacts(path: $path) {
+        path
+        name
+        isDir
+        size
+        downloadPath
+      }
+      artifactPackage {
+        name
+        version
+        fileCount
+        size
+        apiPath
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CandidateArtifactsQuery, CandidateArtifactsQueryVariables>;
 export const CompareMetricsDocument = new TypedDocumentString(`
     query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
   compareMetrics(
