@@ -13,11 +13,13 @@ the `(name, value)` index in order instead of sorting every candidate of the exp
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, case, func, literal_column, select
 from sqlalchemy.orm import aliased
 
+from labbook.db.tables import VALUE_PREFIX
 from labbook.store.candidate_fields import (
     NULLABLE_ATTRIBUTES,
     START_TIME,
@@ -39,21 +41,27 @@ def order_keys(order_by: list[str] | None) -> list[OrderKey]:
     return keys
 
 
-def _sort_column(key: OrderKey) -> tuple[Join | None, SortColumn]:
-    """The column to sort by and, for a keyed field, the outer join that brings it."""
+def _sort_columns(key: OrderKey) -> tuple[Join | None, tuple[SortColumn, ...]]:
+    """The columns to sort by and, for a keyed field, the outer join that brings them."""
     field = key.field
     if field.kind == "attribute":
         nullable = field.key in NULLABLE_ATTRIBUTES
-        return None, SortColumn(attribute(field), key.ascending, nullable=nullable)
+        return None, (SortColumn(attribute(field), key.ascending, nullable=nullable),)
     table, name, kind = keyed(field)
     alias = aliased(table)
     value = getattr(alias, name)
     join = (alias, (alias.candidate_id == C.id) & (alias.name == field.key))
-    if kind == "string" or field.summary == "count":
-        return join, SortColumn(value, key.ascending, nullable=True)
+    if kind == "string":
+        # By the indexed prefix, then the whole value: the same order (by code point), but
+        # the `(name, prefix)` index can serve it.
+        prefix = func.substr(value, literal_column("1"), literal_column(str(VALUE_PREFIX)))
+        by_prefix = SortColumn(prefix, key.ascending, nullable=True)
+        return join, (by_prefix, SortColumn(value, key.ascending, nullable=True))
+    if field.summary == "count":
+        return join, (SortColumn(value, key.ascending, nullable=True),)
     # NaN is stored as NULL: it sorts after numbers and before candidates without the metric.
     missing = case((alias.candidate_id.is_(None), 1), else_=0)
-    return join, SortColumn(value, key.ascending, nullable=True, missing=missing)
+    return join, (SortColumn(value, key.ascending, nullable=True, missing=missing),)
 
 
 def _outer(joins: list[Join], inner: Narrow | None = None) -> Narrow:
@@ -67,17 +75,22 @@ def _outer(joins: list[Join], inner: Narrow | None = None) -> Narrow:
 
 
 def _segments(
-    key: OrderKey, join: Join, column: SortColumn, joins: list[Join], rest: tuple[SortColumn, ...]
+    key: OrderKey,
+    join: Join,
+    head: tuple[SortColumn, ...],
+    joins: list[Join],
+    rest: tuple[SortColumn, ...],
 ) -> tuple[Segment, ...]:
+    """With the key (a plain join, by value), with NaN (metrics), without the key."""
     alias, on = join
-    value = column.value
+    value = head[-1].value
+    present = tuple(replace(c, nullable=False, missing=None) for c in head)
     with_key = Segment(
-        (SortColumn(value, key.ascending), *rest),
-        _outer(joins, lambda s: s.join(alias, on & value.is_not(None))),
+        (*present, *rest), _outer(joins, lambda s: s.join(alias, on & value.is_not(None)))
     )
     keyed_rows = select(alias.candidate_id).where(alias.name == key.field.key)
     without = Segment(rest, _outer(joins, lambda s: s.where(C.id.not_in(keyed_rows))))
-    if column.missing is None:
+    if head[-1].missing is None:
         return (with_key, without)
     nan = Segment(rest, _outer(joins, lambda s: s.join(alias, on & value.is_(None))))
     return (with_key, nan, without)
@@ -93,13 +106,13 @@ def _signature(keys: list[OrderKey]) -> str:
 
 def candidate_keyset(order_by: list[str] | None) -> Keyset:
     keys = order_keys(order_by)
-    sorts = [_sort_column(key) for key in keys]
+    sorts = [_sort_columns(key) for key in keys]
     last = SortColumn(C.id, ascending=False)
     head_join, head = sorts[0]
     if head_join is None:
         joins = [join for join, _ in sorts if join is not None]
-        segment = Segment((*(c for _, c in sorts), last), _outer(joins))
+        segment = Segment((*(c for _, cs in sorts for c in cs), last), _outer(joins))
         return Keyset((segment,), _signature(keys))
     joins = [join for join, _ in sorts[1:] if join is not None]
-    rest = (*(c for _, c in sorts[1:]), last)
+    rest = (*(c for _, cs in sorts[1:] for c in cs), last)
     return Keyset(_segments(keys[0], head_join, head, joins, rest), _signature(keys))

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, SQLColumnExpression, and_, false, or_
+from sqlalchemy import ColumnElement, Row, Select, SQLColumnExpression, and_, false, or_, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import InvalidParameterError
 from labbook.store.pages import Page, decode_cursor, encode_cursor
+from labbook.store.sql import dialect_name
 
 T = TypeVar("T")
 AnySelect = Select[*tuple[Any, ...]]
@@ -123,6 +124,17 @@ class Keyset:
         return index, values[1:]
 
 
+async def plan_per_query(session: AsyncSession) -> None:
+    """On PostgreSQL, plan this transaction's statements for their actual values.
+
+    Prepared statements otherwise switch to a generic plan after a few runs, which cannot
+    know how selective `params.x = 'v'` is and may sort every match where walking an
+    index in order and stopping after a page would touch a few hundred rows.
+    """
+    if dialect_name(session) == "postgresql":
+        await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+
+
 async def _segment_page(
     session: AsyncSession,
     stmt: AnySelect,
@@ -157,6 +169,7 @@ async def fetch_page(
     into an item. With `before`, the rows just before it, still in order."""
     if limit < 0:
         raise InvalidParameterError("Page size must not be negative", field="limit")
+    await plan_per_query(session)
     low = keyset.position(after) if after is not None else (0, None)
     high = keyset.position(before) if before is not None else (len(keyset.segments) - 1, None)
     indexes = list(range(low[0], high[0] + 1))
