@@ -24,22 +24,22 @@ E = TypeVar("E")
 
 @strawberry.type(description="Where a page sits in its connection.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="More nodes follow this page.")
+    has_previous_page: bool = strawberry.field(description="More nodes precede this page.")
+    start_cursor: str | None = strawberry.field(description="Pass as `before` to go back.")
+    end_cursor: str | None = strawberry.field(description="Pass as `after` to go on.")
 
 
 @strawberry.type(description="A node and the cursor to page after or before it.")
 class Edge(Generic[T]):
-    cursor: str
+    cursor: str = strawberry.field(description="Opaque; pass as `after` or `before`.")
     node: T
 
 
 @strawberry.type(description="A page of results.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The nodes with their cursors.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
     count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="The nodes of this page (the edges without cursors).")

@@ -44,10 +44,10 @@ class CandidateType(Node):
     project: strawberry.Private[entities.Project]
     iid: int = strawberry.field(description="Number within the project.")
     eid: str = strawberry.field(description="The MLflow run id.")
-    name: str
+    name: str = strawberry.field(description="The run name (MLflow `mlflow.runName`).")
     description: str = strawberry.field(description="Markdown (MLflow's note tag).")
-    status: CandidateStatus
-    created_at: datetime
+    status: CandidateStatus = strawberry.field(description="The run status.")
+    created_at: datetime = strawberry.field(description="When the candidate was created.")
     deleted_at: datetime | None = strawberry.field(description="Set when soft-deleted.")
 
     @classmethod
@@ -65,11 +65,11 @@ class CandidateType(Node):
             deleted_at=c.deleted_at,
         )
 
-    @strawberry.field
+    @strawberry.field(description="When the run started.")
     def start_time(self) -> datetime | None:
         return _maybe_time(self.entity.start_time)
 
-    @strawberry.field
+    @strawberry.field(description="When the run ended; null while running.")
     def end_time(self) -> datetime | None:
         return _maybe_time(self.entity.end_time)
 
@@ -82,14 +82,14 @@ class CandidateType(Node):
             return None
         return ((end if end is not None else time.time() * 1000) - start) / 1000
 
-    @strawberry.field
+    @strawberry.field(description="Who created it.")
     async def creator(self, info: Info) -> UserType | None:
         if self.entity.creator_id is None:
             return None
         user = await info.context.loaders.users.load(self.entity.creator_id)
         return UserType.of(user) if user else None
 
-    @strawberry.field
+    @strawberry.field(description="The experiment it belongs to.")
     async def experiment(
         self, info: Info
     ) -> Annotated[ExperimentType, strawberry.lazy("labbook.graphql.types.experiment")]:
@@ -115,7 +115,7 @@ class CandidateType(Node):
         found = await info.context.loaders.children.load(self.entity.id)
         return [CandidateType.of(c, self.project) for c in found]
 
-    @strawberry.field
+    @strawberry.field(description="Hyperparameters, by name.")
     async def params(self, info: Info) -> list[Param]:
         return [Param.of(kv) for kv in await info.context.loaders.params.load(self.entity.id)]
 
@@ -172,7 +172,7 @@ class CandidateType(Node):
             files = await packages.list_files(session, package_id=found.id) if found else []
         return ArtifactPackage.of(self.entity, files) if found else None
 
-    @strawberry.field
+    @strawberry.field(description="Where to find it elsewhere.")
     def links(self) -> CandidateLinks:
         c, path = self.entity, self.project.path
         return CandidateLinks(

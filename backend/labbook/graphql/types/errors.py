@@ -9,12 +9,12 @@ from labbook import errors
 
 @strawberry.interface(description="Errors returned as members of mutation payload unions.")
 class UserError:
-    message: str
+    message: str = strawberry.field(description="What went wrong, safe to show.")
 
 
 @strawberry.type(description="The input is malformed or out of range.")
 class ValidationError(UserError):
-    field: str | None = None
+    field: str | None = strawberry.field(default=None, description="The offending input.")
 
 
 @strawberry.type(description="The object does not exist or is not visible to you.")

@@ -28,9 +28,9 @@ class ExperimentType(Node):
     entity: strawberry.Private[entities.Experiment]
     project: strawberry.Private[entities.Project]
     iid: int = strawberry.field(description="Number within the project (MLflow experiment_id).")
-    name: str
-    created_at: datetime
-    updated_at: datetime
+    name: str = strawberry.field(description="Unique among the project's live experiments.")
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it was last renamed or changed.")
     deleted_at: datetime | None = strawberry.field(description="Set when soft-deleted.")
     last_activity_at: datetime = strawberry.field(description="When a candidate last changed.")
 
@@ -48,7 +48,7 @@ class ExperimentType(Node):
             last_activity_at=e.last_activity_at,
         )
 
-    @strawberry.field
+    @strawberry.field(description="Who created it.")
     async def creator(self, info: Info) -> UserType | None:
         if self.entity.creator_id is None:
             return None
@@ -59,7 +59,7 @@ class ExperimentType(Node):
     async def candidate_count(self, info: Info) -> int:
         return await info.context.loaders.candidate_counts.load(self.entity.id)
 
-    @strawberry.field
+    @strawberry.field(description="Metadata (MLflow experiment tags).")
     async def metadata(self, info: Info) -> list[Metadata]:
         entries = await info.context.loaders.experiment_metadata.load(self.entity.id)
         return [Metadata.of(kv) for kv in entries]

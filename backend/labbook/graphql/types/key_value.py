@@ -9,8 +9,8 @@ from labbook.store.entities import KeyValue
 
 @strawberry.type(description="A hyperparameter of a candidate (write-once).")
 class Param:
-    name: str
-    value: str
+    name: str = strawberry.field(description="The param key.")
+    value: str = strawberry.field(description="Its value, as logged (a string).")
 
     @classmethod
     def of(cls, kv: KeyValue) -> Param:
@@ -19,8 +19,8 @@ class Param:
 
 @strawberry.type(description="A metadata entry (an MLflow tag) of a candidate or experiment.")
 class Metadata:
-    name: str
-    value: str
+    name: str = strawberry.field(description="The tag key, e.g. `mlflow.runName`.")
+    value: str = strawberry.field(description="Its value.")
 
     @classmethod
     def of(cls, kv: KeyValue) -> Metadata:

@@ -25,7 +25,7 @@ def finite(value: float) -> float | None:
     description="Summary of one metric of a candidate: value is the latest (MLflow's definition)."
 )
 class Metric:
-    name: str
+    name: str = strawberry.field(description="The metric key.")
     value: float | None = strawberry.field(
         description="The latest value (highest step, then latest time); null if NaN or infinite."
     )
@@ -56,8 +56,8 @@ class MetricAxis(Enum):
 
 @strawberry.type(description="One point of a metric's history.")
 class MetricPoint:
-    step: int
-    timestamp: datetime
+    step: int = strawberry.field(description="Training step (MLflow's `step`).")
+    timestamp: datetime = strawberry.field(description="When it was logged.")
     value: float | None = strawberry.field(description="Null when NaN or infinite.")
 
     @classmethod

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="A member of a project and their role.")
 class ProjectMember:
-    user: UserType
-    access_level: AccessLevel
+    user: UserType = strawberry.field(description="The member.")
+    access_level: AccessLevel = strawberry.field(description="Their role.")
 
 
 @strawberry.type(name="Project", description="A project: experiments, members, MLflow endpoint.")
@@ -43,11 +43,11 @@ class ProjectType(Node):
     def full_path(self) -> str:
         return self.project.path
 
-    @strawberry.field
+    @strawberry.field(description="Display name.")
     def name(self) -> str:
         return self.project.name
 
-    @strawberry.field
+    @strawberry.field(description="Free text.")
     def description(self) -> str:
         return self.project.description
 

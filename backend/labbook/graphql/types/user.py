@@ -10,9 +10,9 @@ from labbook.store import entities
 
 @strawberry.type(name="User", description="A person with an account.")
 class UserType(Node):
-    username: str
-    name: str
-    is_admin: bool
+    username: str = strawberry.field(description="Unique sign-in name.")
+    name: str = strawberry.field(description="Display name.")
+    is_admin: bool = strawberry.field(description="Administrators may do everything.")
 
     @classmethod
     def of(cls, user: entities.User) -> UserType:
