@@ -47,7 +47,10 @@ schema: $(BIN)/.runtime
 	$(BIN)/labbook export-schema > schema.graphql
 
 bench: setup-test
-	$(BIN)/python -m benchmarks.run
+	benchmarks/mlflow_compare.sh --quick
+	$(BIN)/python -m benchmarks.search_scale
+	$(BIN)/python -m benchmarks.graphql_metric_history
+	$(BIN)/python -m benchmarks.graphql_candidates_page
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist
