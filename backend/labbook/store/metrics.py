@@ -163,10 +163,24 @@ async def summaries_of(
 ) -> dict[int, list[MetricSummary]]:
     """Latest value, min, max and count per metric, for each candidate."""
     s = t.CandidateMetricSummary
-    stmt = select(s).where(s.candidate_id.in_(candidate_ids)).order_by(s.candidate_id, s.name)
+    # Plain column rows, not ORM objects: a page of runs can carry thousands of summaries.
+    columns = (s.candidate_id, s.name, s.last_value, s.last_step, s.last_timestamp)
+    stmt = select(*columns, s.min_value, s.max_value, s.count)
+    stmt = stmt.where(s.candidate_id.in_(candidate_ids)).order_by(s.candidate_id, s.name)
     result: dict[int, list[MetricSummary]] = {i: [] for i in candidate_ids}
-    for row in await session.scalars(stmt):
-        result[row.candidate_id].append(to_summary(row))
+    for cid, name, last, step, ts, low, high, count in (await session.execute(stmt)).all():
+        result[cid].append(
+            MetricSummary(
+                candidate_id=cid,
+                name=name,
+                last_value=_loaded(last),
+                last_step=step,
+                last_timestamp=ts,
+                min_value=_loaded(low),
+                max_value=_loaded(high),
+                count=count,
+            )
+        )
     return result
 
 
