@@ -121,6 +121,7 @@ async def median_ms(repeat: int, run: Callable[[], Awaitable[Any]]) -> tuple[flo
 async def measure(db: Database, experiment_id: int, repeat: int) -> None:
     metric_param = {"filter": "params.p0 = 'v7'", "order_by": ["metrics.m0 DESC"]}
     first = await page_with_details(db, experiment_id, **metric_param)
+    default = await page_with_details(db, experiment_id)
 
     async def count() -> None:
         async with db.read() as s:
@@ -135,6 +136,7 @@ async def measure(db: Database, experiment_id: int, repeat: int) -> None:
             db, experiment_id, order_by=["metrics.m1 ASC"]),
         "default order (start_time DESC), no filter":
             lambda: page_with_details(db, experiment_id),
+        "same, page 2": lambda: page_with_details(db, experiment_id, after=default.cursors[-1]),
         "metric filter + param sort": lambda: page_with_details(
             db, experiment_id, filter="metrics.m2 > 0.9", order_by=["params.p3"]),
         "count with param filter": count,

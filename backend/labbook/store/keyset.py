@@ -14,7 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Select, SQLColumnExpression, and_, false, or_, text
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    SQLColumnExpression,
+    and_,
+    false,
+    or_,
+    text,
+    true,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import InvalidParameterError
@@ -103,7 +113,18 @@ class Segment:
             for beyond, tied in _atoms(column, value, missing, forward):
                 clauses.append(and_(*ties, beyond))
                 ties.append(tied)
-        return or_(false(), *clauses)
+        return and_(self._range(values[0], forward), or_(false(), *clauses))
+
+    def _range(self, value: Any, forward: bool) -> ColumnElement[bool]:
+        """The same bound as a plain range on the first column (implied by the OR above),
+        which lets the database seek its index to the cursor instead of scanning to it."""
+        first = self.columns[0]
+        if first.nullable or value is None:
+            return true()
+        bound: ColumnElement[bool] = (
+            first.value >= value if first.ascending == forward else first.value <= value
+        )
+        return bound
 
 
 @dataclass(frozen=True, slots=True)
