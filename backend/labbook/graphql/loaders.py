@@ -9,8 +9,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from labbook.db.database import Database
-from labbook.store import candidates, experiments, metrics, params_metadata, users
-from labbook.store.entities import Candidate, Experiment, KeyValue, MetricSummary, User
+from labbook.store import candidates, datasets, experiments, metrics, params_metadata, users
+from labbook.store.entities import (
+    Candidate,
+    Experiment,
+    KeyValue,
+    MetricSummary,
+    RunInputsOutputs,
+    User,
+)
 
 V = TypeVar("V")
 Batch = Callable[[AsyncSession, list[int]], Awaitable[dict[int, V]]]
@@ -61,6 +68,9 @@ class Loaders:
         )
         self.experiment_metadata: DataLoader[int, list[KeyValue]] = _loader(
             db, lambda s, ids: experiments.experiment_metadata(s, experiment_ids=ids), []
+        )
+        self.inputs_outputs: DataLoader[int, RunInputsOutputs] = _loader(
+            db, lambda s, ids: datasets.inputs_outputs_of(s, candidate_ids=ids), RunInputsOutputs()
         )
         self.candidate_counts: DataLoader[int, int] = _loader(
             db, lambda s, ids: experiments.candidate_counts(s, experiment_ids=ids), 0

@@ -14,6 +14,7 @@ from labbook.graphql.types import experiment as experiment_types
 from labbook.graphql.types import project as project_types
 from labbook.graphql.types.artifact import Artifact, ArtifactPackage, package_api_path
 from labbook.graphql.types.enums import CandidateStatus
+from labbook.graphql.types.inputs import DatasetInput, ModelOutput
 from labbook.graphql.types.key_value import Metadata, Param
 from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_millis
 from labbook.graphql.types.node import Node, global_id
@@ -148,6 +149,20 @@ class CandidateType(Node):
                 by_time=x_axis is MetricAxis.TIME,
             )
         return [MetricPoint.of(p) for p in points]
+
+    @strawberry.field(description="Datasets it used (MLflow `log_input`).")
+    async def datasets(self, info: Info) -> list[DatasetInput]:
+        found = await info.context.loaders.inputs_outputs.load(self.entity.id)
+        return [DatasetInput.of(d) for d in found.dataset_inputs]
+
+    @strawberry.field(description="Ids of the logged models it used as inputs.")
+    async def model_inputs(self, info: Info) -> list[str]:
+        return list((await info.context.loaders.inputs_outputs.load(self.entity.id)).model_inputs)
+
+    @strawberry.field(description="Logged models it produced.")
+    async def model_outputs(self, info: Info) -> list[ModelOutput]:
+        found = await info.context.loaders.inputs_outputs.load(self.entity.id)
+        return [ModelOutput.of(m) for m in found.model_outputs]
 
     @strawberry.field(description="The files and folders directly under `path`.")
     async def artifacts(self, info: Info, path: str | None = "") -> list[Artifact]:
