@@ -14,4 +14,10 @@ describe('MlflowSnippet', () => {
       'with mlflow.start_run(): mlflow.log_metric("loss", 0.1)',
     ])
   })
+
+  it('puts a given token in place of the placeholder', () => {
+    const wrapper = mount(MlflowSnippet, { props: { trackingUri: 'http://host', token: 'lbpat-secret' } })
+    expect(wrapper.find('[data-testid="mlflow-snippet"]').text()).toContain('export MLFLOW_TRACKING_TOKEN=lbpat-secret')
+    expect(wrapper.find('[data-testid="mlflow-snippet"]').text()).toContain('mlflow.set_experiment("my-experiment")')
+  })
 })

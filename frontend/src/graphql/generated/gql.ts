@@ -21,6 +21,7 @@ type Documents = {
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": typeof types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": typeof types.CandidateRowFragmentDoc,
     "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}": typeof types.CompareMetricsDocument,
+    "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.CreateAccessTokenDocument,
     "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.CreateExperimentDocument,
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": typeof types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.DeleteCandidateDocument,
@@ -46,6 +47,7 @@ const documents: Documents = {
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n  }\n}": types.CandidateRowFragmentDoc,
     "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}": types.CompareMetricsDocument,
+    "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.CreateAccessTokenDocument,
     "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.CreateExperimentDocument,
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.DeleteCandidateDocument,
@@ -89,6 +91,10 @@ export function graphql(source: "fragment CandidateRow on Candidate {\n  id\n  i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}"): typeof import('./graphql').CompareMetricsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').CreateAccessTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

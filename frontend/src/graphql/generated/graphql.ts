@@ -59,6 +59,7 @@ export type AccessTokenPayload = AccessToken | AlreadyExistsError | InvalidState
 /** A unique name is already taken. */
 export type AlreadyExistsError = UserError & {
   __typename?: 'AlreadyExistsError';
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
@@ -90,6 +91,7 @@ export type ArtifactPackage = {
 /** Sign-in failed, or the request needs an authenticated user. */
 export type AuthenticationError = UserError & {
   __typename?: 'AuthenticationError';
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
@@ -102,7 +104,9 @@ export type Candidate = Node & {
   artifacts: Array<Artifact>;
   /** Nested runs, by iid. */
   children: Array<Candidate>;
+  /** When the candidate was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
   creator?: Maybe<User>;
   /** Set when soft-deleted. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -112,12 +116,15 @@ export type Candidate = Node & {
   duration?: Maybe<Scalars['Float']['output']>;
   /** The MLflow run id. */
   eid: Scalars['String']['output'];
+  /** When the run ended; null while running. */
   endTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The experiment it belongs to. */
   experiment: Experiment;
   /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
   /** Number within the project. */
   iid: Scalars['Int']['output'];
+  /** Where to find it elsewhere. */
   links: CandidateLinks;
   /** Metadata (MLflow tags). */
   metadata: Array<Metadata>;
@@ -125,13 +132,17 @@ export type Candidate = Node & {
   metricHistory: Array<MetricPoint>;
   /** One summary per metric name. */
   metrics: Array<Metric>;
+  /** The run name (MLflow `mlflow.runName`). */
   name: Scalars['String']['output'];
+  /** Hyperparameters, by name. */
   params: Array<Param>;
   /** The parent run (MLflow nested runs). */
   parent?: Maybe<Candidate>;
   /** The project it belongs to. */
   project: Project;
+  /** When the run started. */
   startTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The run status. */
   status: CandidateStatus;
 };
 
@@ -152,9 +163,11 @@ export type CandidateMetricHistoryArgs = {
 /** A page of candidates. */
 export type CandidateConnection = {
   __typename?: 'CandidateConnection';
+  /** The nodes with their cursors. */
   edges: Array<CandidateEdge>;
   /** The nodes of this page (the edges without cursors). */
   nodes: Array<Candidate>;
+  /** Cursors and whether more pages exist. */
   pageInfo: PageInfo;
   /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -163,6 +176,7 @@ export type CandidateConnection = {
 /** A node and the cursor to page after or before it. */
 export type CandidateEdge = {
   __typename?: 'CandidateEdge';
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Candidate;
 };
@@ -256,7 +270,9 @@ export type Experiment = Node & {
   candidateCount: Scalars['Int']['output'];
   /** filter: the search language (e.g. `metrics.acc > 0.9 and params.lr = '0.1'`); sort: e.g. `metrics.loss ASC`, `params.lr DESC`, `attributes.start_time DESC`, `metrics.loss.min ASC`. */
   candidates: CandidateConnection;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
   creator?: Maybe<User>;
   /** Set when soft-deleted. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -266,14 +282,17 @@ export type Experiment = Node & {
   iid: Scalars['Int']['output'];
   /** When a candidate last changed. */
   lastActivityAt: Scalars['DateTime']['output'];
+  /** Metadata (MLflow experiment tags). */
   metadata: Array<Metadata>;
   /** Metric names used by live candidates, sorted. */
   metricKeys: Array<Scalars['String']['output']>;
+  /** Unique among the project's live experiments. */
   name: Scalars['String']['output'];
   /** Param names used by live candidates, sorted. */
   paramKeys: Array<Scalars['String']['output']>;
   /** The project it belongs to. */
   project: Project;
+  /** When it was last renamed or changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Path of the experiment's page in the web app. */
   webPath: Scalars['String']['output'];
@@ -295,9 +314,11 @@ export type ExperimentCandidatesArgs = {
 /** A page of experiments. */
 export type ExperimentConnection = {
   __typename?: 'ExperimentConnection';
+  /** The nodes with their cursors. */
   edges: Array<ExperimentEdge>;
   /** The nodes of this page (the edges without cursors). */
   nodes: Array<Experiment>;
+  /** Cursors and whether more pages exist. */
   pageInfo: PageInfo;
   /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -306,6 +327,7 @@ export type ExperimentConnection = {
 /** A node and the cursor to page after or before it. */
 export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Experiment;
 };
@@ -333,6 +355,7 @@ export type ExperimentSort =
 /** The object's state forbids this (e.g. restoring onto a live name). */
 export type InvalidStateError = UserError & {
   __typename?: 'InvalidStateError';
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
@@ -345,7 +368,9 @@ export type KeyValueInput = {
 /** A metadata entry (an MLflow tag) of a candidate or experiment. */
 export type Metadata = {
   __typename?: 'Metadata';
+  /** The tag key, e.g. `mlflow.runName`. */
   name: Scalars['String']['output'];
+  /** Its value. */
   value: Scalars['String']['output'];
 };
 
@@ -361,6 +386,7 @@ export type Metric = {
   max?: Maybe<Scalars['Float']['output']>;
   /** Smallest finite value; null if none. */
   min?: Maybe<Scalars['Float']['output']>;
+  /** The metric key. */
   name: Scalars['String']['output'];
   /** Step of the latest value. */
   step: Scalars['Int']['output'];
@@ -385,7 +411,9 @@ export type MetricInput = {
 /** One point of a metric's history. */
 export type MetricPoint = {
   __typename?: 'MetricPoint';
+  /** Training step (MLflow's `step`). */
   step: Scalars['Int']['output'];
+  /** When it was logged. */
   timestamp: Scalars['DateTime']['output'];
   /** Null when NaN or infinite. */
   value?: Maybe<Scalars['Float']['output']>;
@@ -558,28 +586,36 @@ export type Node = {
 /** The object does not exist or is not visible to you. */
 export type NotFoundError = UserError & {
   __typename?: 'NotFoundError';
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
 /** Where a page sits in its connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Pass as `after` to go on. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More nodes follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** More nodes precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Pass as `before` to go back. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A hyperparameter of a candidate (write-once). */
 export type Param = {
   __typename?: 'Param';
+  /** The param key. */
   name: Scalars['String']['output'];
+  /** Its value, as logged (a string). */
   value: Scalars['String']['output'];
 };
 
 /** You are signed in but your role or token scope is not enough. */
 export type PermissionDeniedError = UserError & {
   __typename?: 'PermissionDeniedError';
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
@@ -590,6 +626,7 @@ export type Project = Node & {
   candidate?: Maybe<Candidate>;
   /** The caller's role; admins count as OWNER; null if none. */
   currentUserAccessLevel?: Maybe<AccessLevel>;
+  /** Free text. */
   description: Scalars['String']['output'];
   /** An experiment by its number in this project. */
   experiment?: Maybe<Experiment>;
@@ -603,6 +640,7 @@ export type Project = Node & {
   members: Array<ProjectMember>;
   /** What to set as MLFLOW_TRACKING_URI for this project. */
   mlflowTrackingUri: Scalars['String']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
   /** `private` or `public`. */
   visibility: Scalars['String']['output'];
@@ -635,9 +673,11 @@ export type ProjectExperimentsArgs = {
 /** A page of projects. */
 export type ProjectConnection = {
   __typename?: 'ProjectConnection';
+  /** The nodes with their cursors. */
   edges: Array<ProjectEdge>;
   /** The nodes of this page (the edges without cursors). */
   nodes: Array<Project>;
+  /** Cursors and whether more pages exist. */
   pageInfo: PageInfo;
   /** How many nodes match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -646,6 +686,7 @@ export type ProjectConnection = {
 /** A node and the cursor to page after or before it. */
 export type ProjectEdge = {
   __typename?: 'ProjectEdge';
+  /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
   node: Project;
 };
@@ -653,7 +694,9 @@ export type ProjectEdge = {
 /** A member of a project and their role. */
 export type ProjectMember = {
   __typename?: 'ProjectMember';
+  /** Their role. */
   accessLevel: AccessLevel;
+  /** The member. */
   user: User;
 };
 
@@ -789,20 +832,26 @@ export type User = Node & {
   __typename?: 'User';
   /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
+  /** Administrators may do everything. */
   isAdmin: Scalars['Boolean']['output'];
+  /** Display name. */
   name: Scalars['String']['output'];
+  /** Unique sign-in name. */
   username: Scalars['String']['output'];
 };
 
 /** Errors returned as members of mutation payload unions. */
 export type UserError = {
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
 /** The input is malformed or out of range. */
 export type ValidationError = UserError & {
   __typename?: 'ValidationError';
+  /** The offending input. */
   field?: Maybe<Scalars['String']['output']>;
+  /** What went wrong, safe to show. */
   message: Scalars['String']['output'];
 };
 
@@ -849,6 +898,13 @@ export type CompareMetricsQueryVariables = Exact<{
 
 
 export type CompareMetricsQuery = { __typename?: 'Query', compareMetrics: Array<{ __typename?: 'MetricSeries', candidateId: string, name: string, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null }> }> };
+
+export type CreateAccessTokenMutationVariables = Exact<{
+  input: CreateAccessTokenInput;
+}>;
+
+
+export type CreateAccessTokenMutation = { __typename?: 'Mutation', createAccessToken: { __typename: 'AccessTokenCreated', secret: string, token: { __typename?: 'AccessToken', id: string, name: string, prefix: string, scopes: Array<string>, expiresAt?: string | null } } | { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
@@ -1310,6 +1366,26 @@ export const CompareMetricsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareMetricsQuery, CompareMetricsQueryVariables>;
+export const CreateAccessTokenDocument = new TypedDocumentString(`
+    mutation CreateAccessToken($input: CreateAccessTokenInput!) {
+  createAccessToken(input: $input) {
+    __typename
+    ... on AccessTokenCreated {
+      secret
+      token {
+        id
+        name
+        prefix
+        scopes
+        expiresAt
+      }
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAccessTokenMutation, CreateAccessTokenMutationVariables>;
 export const CreateExperimentDocument = new TypedDocumentString(`
     mutation CreateExperiment($input: CreateExperimentInput!) {
   createExperiment(input: $input) {
