@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute
@@ -11,6 +12,7 @@ from starlette.routing import BaseRoute
 from labbook import health, web
 from labbook.artifacts.factory import artifact_store
 from labbook.db.database import Database
+from labbook.db.statistics import keep_statistics_fresh
 from labbook.graphql.view import graphql_routes
 from labbook.mlflow_compat.routes import mlflow_routes
 from labbook.packages import routes as packages
@@ -32,9 +34,13 @@ def create_app(settings: Settings) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        statistics = asyncio.create_task(keep_statistics_fresh(state.db))
         try:
             yield
         finally:
+            statistics.cancel()
+            with suppress(asyncio.CancelledError):
+                await statistics
             await state.artifacts.close()
             await state.db.dispose()
 
