@@ -35,9 +35,11 @@ def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         statistics = asyncio.create_task(keep_statistics_fresh(state.db))
+        await state.events.start(state.db)
         try:
             yield
         finally:
+            await state.events.stop()
             statistics.cancel()
             with suppress(asyncio.CancelledError):
                 await statistics

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import HTTPConnection
 
 from labbook.artifacts.base import ArtifactStore
 from labbook.db.database import Database
+from labbook.events.bus import EventBus
 from labbook.settings import Settings
 
 
@@ -16,6 +17,7 @@ class AppState:
     settings: Settings
     db: Database
     artifacts: ArtifactStore
+    events: EventBus = field(default_factory=EventBus)
 
 
 def app_state(conn: HTTPConnection) -> AppState:

@@ -7,7 +7,7 @@ start a plain deferred transaction and never block on writers (WAL).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -15,7 +15,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from labbook.db import channel
 from labbook.db.engine import create_engine
+from labbook.events import codec, record
+from labbook.events.model import Event
 
 
 def _set_autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
@@ -39,12 +42,24 @@ class Database:
         reader = self.engine.execution_options(labbook_readonly=True)
         self._write = async_sessionmaker(self.engine, expire_on_commit=False)
         self._read = async_sessionmaker(reader, expire_on_commit=False)
+        # SQLite: who gets the events of each committed write (the process's event bus).
+        self.on_commit: Callable[[list[Event]], None] | None = None
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:
-        """A session in a transaction that commits on success and rolls back on error."""
-        async with self._write() as session, session.begin():
-            yield session
+        """A session in a transaction that commits on success and rolls back on error.
+
+        Events the store recorded on the session go out only if it commits: NOTIFYed inside
+        the transaction on PostgreSQL, handed to `on_commit` after it on SQLite.
+        """
+        async with self._write() as session:
+            async with session.begin():
+                yield session
+                events = record.take(session)
+                if events and not self.is_sqlite:
+                    await channel.notify(session, codec.encode(events))
+            if events and self.on_commit is not None and self.is_sqlite:
+                self.on_commit(events)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -28,6 +29,8 @@ class Context:
     loaders: Loaders = field(init=False)
     # Project id -> may read experiments; filled by `permissions` once per project and request.
     readable: dict[int, bool] = field(default_factory=dict)
+    # A websocket's `connection_init` payload (strawberry fills it in).
+    connection_params: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.state.db)
@@ -66,3 +69,14 @@ async def build_context(request: Request | WebSocket, response: Response | WebSo
     return Context(
         state=state, request=request, response=response, principal=principal, auth_error=error
     )
+
+
+async def authenticate_connection(context: Context) -> None:
+    """A websocket may authenticate in `connection_init`: {"authorization": "Bearer <token>"}.
+
+    Bad credentials there raise `AuthenticationError` (the connection is refused)."""
+    value = (context.connection_params or {}).get("authorization")
+    if isinstance(value, str):
+        headers = {"authorization": value}
+        context.principal = await authenticate(context.db, headers, {})
+        context.auth_error = None

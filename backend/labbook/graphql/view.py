@@ -7,8 +7,11 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET, UnsetType
 
-from labbook.graphql.context import Context, build_context
+from labbook.errors import AuthenticationError
+from labbook.graphql.context import Context, authenticate_connection, build_context
 from labbook.graphql.schema import schema
 
 
@@ -17,6 +20,14 @@ class GraphQLView(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
         return await build_context(request, response)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        try:
+            await authenticate_connection(context)
+        except AuthenticationError as exc:
+            raise ConnectionRejectionError from exc
+        unset: UnsetType = UNSET
+        return unset
 
 
 def graphql_routes() -> list[BaseRoute]:

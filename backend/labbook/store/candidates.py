@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 from labbook.db.tables import utcnow
 from labbook.errors import InvalidParameterError, InvalidStateError, NotFoundError
+from labbook.events.model import CandidateChange, CandidateChanged
+from labbook.events.record import record
 from labbook.store.entities import Candidate, CandidateStatus, Experiment
 from labbook.store.iids import new_eid, next_iid
 from labbook.store.limits import MAX_RUN_NAME
@@ -81,7 +83,7 @@ async def create_candidate(
     session.add(row)
     await session.flush()
     await _touch_experiment(session, experiment.id)
-    return to_candidate(row, experiment.iid)
+    return _changed(session, CandidateChange.CREATED, to_candidate(row, experiment.iid))
 
 
 async def _one(session: AsyncSession, stmt: Select[t.Candidate, int], what: str) -> Candidate:
@@ -143,6 +145,15 @@ async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
     return to_candidate(row, experiment.iid if experiment else 0)
 
 
+def _changed(session: AsyncSession, kind: CandidateChange, candidate: Candidate) -> Candidate:
+    """Record the change for live subscribers (published if the transaction commits)."""
+    event = CandidateChanged(
+        kind=kind, candidate_id=candidate.id, experiment_id=candidate.experiment_id
+    )
+    record(session, event)
+    return candidate
+
+
 def ensure_live(candidate: Candidate) -> None:
     """Writes to a deleted run are refused, as MLflow does."""
     if candidate.deleted_at is not None:
@@ -169,19 +180,19 @@ async def update_candidate(
         row.end_time = end_time
     if description is not None:
         row.description = description
-    return await _entity(session, row)
+    return _changed(session, CandidateChange.UPDATED, await _entity(session, row))
 
 
 async def delete_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
     row = await _row(session, candidate_id)
     row.deleted_at = row.deleted_at or utcnow()
-    return await _entity(session, row)
+    return _changed(session, CandidateChange.DELETED, await _entity(session, row))
 
 
 async def restore_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
     row = await _row(session, candidate_id)
     row.deleted_at = None
-    return await _entity(session, row)
+    return _changed(session, CandidateChange.UPDATED, await _entity(session, row))
 
 
 async def purge_candidate(session: AsyncSession, *, candidate_id: int) -> None:

@@ -1,0 +1,1 @@
+"""Live updates: typed events recorded by the store, published on commit, fanned out here."""
