@@ -11,9 +11,10 @@ const stored = candidate(5, {
   parent: { id: 'C1', iid: 1, name: 'sweep' },
 })
 
-function server(updateAnswer: (input: Record<string, unknown>) => unknown) {
+function server(updateAnswer: (input: Record<string, unknown>) => unknown, current = stored) {
   return fakeGraphQL({
-    Candidate: () => ({ data: { project: { id: 'p', fullPath: 'default', candidate: stored } } }),
+    Candidate: () => ({ data: { project: { id: 'p', fullPath: 'default', candidate: current } } }),
+    PurgeCandidate: () => ({ data: { purgeCandidate: { __typename: 'Purged', id: current.id } } }),
     MetricHistory: () => ({ data: { project: { id: 'p', candidate: { id: 'c', metricHistory: [] } } } }),
     CandidateArtifacts: (v) => ({
       data: {
@@ -38,8 +39,11 @@ function server(updateAnswer: (input: Record<string, unknown>) => unknown) {
   })
 }
 
-async function mountView(updateAnswer: (input: Record<string, unknown>) => unknown = () => ({ __typename: 'Candidate', ...stored })) {
-  const fake = server(updateAnswer)
+async function mountView(
+  updateAnswer: (input: Record<string, unknown>) => unknown = () => ({ __typename: 'Candidate', ...stored }),
+  current = stored,
+) {
+  const fake = server(updateAnswer, current)
   vi.stubGlobal('fetch', fake.fetch)
   const router = await testRouter('/default/-/ml/candidates/5')
   const wrapper = mount(CandidateView, { global: { plugins: [router], stubs: { MetricChart: true } } })
@@ -103,5 +107,19 @@ describe('CandidateView artifacts', () => {
     await flushPromises()
     expect(fake.calls.at(-1)!.variables).toMatchObject({ iid: 5, path: 'model' })
     expect(rows()).toEqual(['weights.bin2.0 KiB'])
+  })
+})
+
+describe('CandidateView deleted candidate', () => {
+  it('offers restore and permanent deletion, which goes back to the experiment', async () => {
+    const deleted = { ...stored, deletedAt: '2026-01-02T00:00:00Z' }
+    const { wrapper, fake } = await mountView(undefined, deleted)
+    expect(wrapper.find('[data-testid="restore-candidate"]').exists()).toBe(true)
+    await wrapper.find('[data-testid="purge-candidate"]').trigger('click')
+    await wrapper.find('[data-testid="confirm-button"]').trigger('click')
+    await flushPromises()
+    expect(fake.calls.find((c) => c.query.includes('mutation PurgeCandidate'))!.variables).toEqual({ input: { id: stored.id } })
+    const router = wrapper.vm.$router
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments/1'))
   })
 })

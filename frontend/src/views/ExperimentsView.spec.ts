@@ -7,7 +7,7 @@ import { testRouter } from '@/test/router'
 function experiment(iid: number, name: string, candidateCount: number) {
   return {
     id: `gid://labbook/Experiment/${iid}`, iid, name, candidateCount,
-    createdAt: '2026-01-01T00:00:00Z', lastActivityAt: '2026-01-02T00:00:00Z', deletedAt: null,
+    createdAt: '2026-01-01T00:00:00Z', lastActivityAt: '2026-01-02T00:00:00Z', deletedAt: null as string | null,
     creator: { id: 'u1', username: 'root', name: 'Root' },
   }
 }
@@ -28,7 +28,10 @@ function answer(nodes: ReturnType<typeof experiment>[], hasNextPage = false) {
 }
 
 async function mountAt(path: string, nodes: ReturnType<typeof experiment>[], hasNextPage = false) {
-  const fake = fakeGraphQL({ Experiments: () => answer(nodes, hasNextPage) })
+  const fake = fakeGraphQL({
+    Experiments: () => answer(nodes, hasNextPage),
+    PurgeExperiment: (v) => ({ data: { purgeExperiment: { __typename: 'Purged', id: (v.input as { id: string }).id } } }),
+  })
   vi.stubGlobal('fetch', fake.fetch)
   const router = await testRouter(path)
   const wrapper = mount(ExperimentsView, { global: { plugins: [router] }, attachTo: document.body })
@@ -87,5 +90,20 @@ describe('ExperimentsView', () => {
     const { wrapper } = await mountAt('/default/-/ml/experiments', [experiment(1, 'a', 0)])
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
     expect(document.activeElement).toBe(wrapper.find('[data-testid="experiment-search"]').element)
+  })
+})
+
+describe('ExperimentsView deleted experiments', () => {
+  it('purges a deleted experiment only after confirmation', async () => {
+    const gone = { ...experiment(3, 'old', 0), deletedAt: '2026-01-05T00:00:00Z' }
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments?deleted=1', [experiment(1, 'live', 1), gone])
+    expect(wrapper.findAll('[data-testid="purge-experiment"]')).toHaveLength(1)
+    await wrapper.find('[data-testid="purge-experiment"]').trigger('click')
+    expect(fake.calls.some((c) => c.query.includes('mutation PurgeExperiment'))).toBe(false)
+    await wrapper.find('[data-testid="confirm-button"]').trigger('click')
+    await flushPromises()
+    const call = fake.calls.find((c) => c.query.includes('mutation PurgeExperiment'))!
+    expect(call.variables).toEqual({ input: { id: gone.id } })
+    expect(fake.calls.filter((c) => c.query.includes('query Experiments'))).toHaveLength(2)
   })
 })

@@ -108,6 +108,8 @@ export type Candidate = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Who created it. */
   creator?: Maybe<User>;
+  /** Datasets it used (MLflow `log_input`). */
+  datasets: Array<DatasetInput>;
   /** Set when soft-deleted. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Markdown (MLflow's note tag). */
@@ -132,6 +134,10 @@ export type Candidate = Node & {
   metricHistory: Array<MetricPoint>;
   /** One summary per metric name. */
   metrics: Array<Metric>;
+  /** Ids of the logged models it used as inputs. */
+  modelInputs: Array<Scalars['String']['output']>;
+  /** Logged models it produced. */
+  modelOutputs: Array<ModelOutput>;
   /** The run name (MLflow `mlflow.runName`). */
   name: Scalars['String']['output'];
   /** Hyperparameters, by name. */
@@ -254,6 +260,24 @@ export type CreateProjectInput = {
   path: Scalars['String']['input'];
   /** private or public */
   visibility?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A dataset a candidate used (MLflow `log_input`). */
+export type DatasetInput = {
+  __typename?: 'DatasetInput';
+  /** Identifies this version of the data. */
+  digest: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Its profile (JSON), if logged. */
+  profile?: Maybe<Scalars['String']['output']>;
+  /** Its schema (JSON), if logged. */
+  schema?: Maybe<Scalars['String']['output']>;
+  /** Where the data came from (JSON). */
+  source: Scalars['String']['output'];
+  /** e.g. `local`, `s3`, `http`. */
+  sourceType: Scalars['String']['output'];
+  /** e.g. `mlflow.data.context`. */
+  tags: Array<Metadata>;
 };
 
 /** Delete one metadata entry. */
@@ -436,6 +460,14 @@ export type MetricSeries = {
   candidateId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   points: Array<MetricPoint>;
+};
+
+/** A logged model a candidate produced, at a step. */
+export type ModelOutput = {
+  __typename?: 'ModelOutput';
+  /** The MLflow logged model id. */
+  modelId: Scalars['String']['output'];
+  step: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -1002,6 +1034,20 @@ export type ProjectsQueryVariables = Exact<{
 
 
 export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount: number, nodes: Array<{ __typename?: 'Project', id: string, fullPath: string, name: string, description: string, visibility: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type PurgeCandidateMutationVariables = Exact<{
+  input: PurgeInput;
+}>;
+
+
+export type PurgeCandidateMutation = { __typename?: 'Mutation', purgeCandidate: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Purged', id: string } | { __typename: 'ValidationError', message: string } };
+
+export type PurgeExperimentMutationVariables = Exact<{
+  input: PurgeInput;
+}>;
+
+
+export type PurgeExperimentMutation = { __typename?: 'Mutation', purgeExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Purged', id: string } | { __typename: 'ValidationError', message: string } };
 
 export type RestoreCandidateMutationVariables = Exact<{
   input: CandidateIdInput;
@@ -1694,6 +1740,32 @@ export const ProjectsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
+export const PurgeCandidateDocument = new TypedDocumentString(`
+    mutation PurgeCandidate($input: PurgeInput!) {
+  purgeCandidate(input: $input) {
+    __typename
+    ... on Purged {
+      id
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PurgeCandidateMutation, PurgeCandidateMutationVariables>;
+export const PurgeExperimentDocument = new TypedDocumentString(`
+    mutation PurgeExperiment($input: PurgeInput!) {
+  purgeExperiment(input: $input) {
+    __typename
+    ... on Purged {
+      id
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PurgeExperimentMutation, PurgeExperimentMutationVariables>;
 export const RestoreCandidateDocument = new TypedDocumentString(`
     mutation RestoreCandidate($input: CandidateIdInput!) {
   restoreCandidate(input: $input) {
