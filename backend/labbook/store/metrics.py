@@ -198,7 +198,9 @@ async def metric_history(
 ) -> list[tuple[int, MetricPoint]]:
     """Points ordered by (step, timestamp, id); `after` is the last (step, timestamp, id) seen."""
     m = t.CandidateMetric
-    stmt = select(m).where(m.candidate_id == candidate_id, m.name == name)
+    # Plain column rows, not ORM objects: histories run to hundreds of thousands of points.
+    stmt = select(m.id, m.value, m.step, m.timestamp)
+    stmt = stmt.where(m.candidate_id == candidate_id, m.name == name)
     if after is not None:
         step, ts, row_id = after
         stmt = stmt.where(
@@ -208,8 +210,7 @@ async def metric_history(
             )
         )
     stmt = stmt.order_by(m.step, m.timestamp, m.id).limit(limit)
-    rows = await session.scalars(stmt)
+    rows = (await session.execute(stmt)).all()
     return [
-        (r.id, MetricPoint(name=r.name, value=_loaded(r.value), step=r.step, timestamp=r.timestamp))
-        for r in rows
+        (i, MetricPoint(name=name, value=_loaded(v), step=s, timestamp=ts)) for i, v, s, ts in rows
     ]
