@@ -27,6 +27,7 @@ from sqlalchemy import insert, select, text
 from labbook.db import migrations
 from labbook.db import tables as t
 from labbook.db.database import Database
+from labbook.db.statistics import refresh_statistics
 from labbook.db.tables import utcnow
 from labbook.store import experiments, metrics, params_metadata, projects
 from labbook.store.candidate_search import count_candidates, search_candidates
@@ -147,7 +148,9 @@ async def measure(db: Database, experiment_id: int, repeat: int) -> None:
         print(f"{wall:6.1f} ms {cpu:6.1f} ms  {name}")
 
 
-async def main(url: str, n: int, n_params: int, n_metrics: int, repeat: int) -> None:
+async def main(
+    url: str, n: int, n_params: int, n_metrics: int, repeat: int, statistics: bool
+) -> None:
     db = Database(url)
     try:
         experiment_id = await existing(db)
@@ -155,6 +158,10 @@ async def main(url: str, n: int, n_params: int, n_metrics: int, repeat: int) -> 
             start = time.perf_counter()
             experiment_id = await build(db, n, n_params, n_metrics)
             print(f"built {n} candidates in {time.perf_counter() - start:.0f} s")
+        if statistics:  # as the server does at start (SQLite; PostgreSQL's autovacuum)
+            start = time.perf_counter()
+            await refresh_statistics(db)
+            print(f"statistics refreshed in {time.perf_counter() - start:.1f} s")
         print(f"{db.engine.dialect.name}: median of {repeat}")
         await measure(db, experiment_id, repeat)
     finally:
@@ -168,13 +175,18 @@ def cli() -> None:
     parser.add_argument("--params", type=int, default=20)
     parser.add_argument("--metrics", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--no-statistics", action="store_true", help="measure without running ANALYZE first"
+    )
     args = parser.parse_args()
     url = args.database_url
     if url is None:
         folder = Path(tempfile.mkdtemp(prefix="labbook-bench-"))
         url = f"sqlite+aiosqlite:///{folder / 'labbook.db'}"
     migrations.upgrade(url)
-    asyncio.run(main(url, args.candidates, args.params, args.metrics, args.repeat))
+    asyncio.run(
+        main(url, args.candidates, args.params, args.metrics, args.repeat, not args.no_statistics)
+    )
 
 
 if __name__ == "__main__":

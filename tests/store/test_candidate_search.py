@@ -10,7 +10,15 @@ import pytest
 
 from labbook.db.database import Database
 from labbook.errors import InvalidParameterError
-from labbook.store import candidates, experiments, metrics, params_metadata, projects, users
+from labbook.store import (
+    candidate_search,
+    candidates,
+    experiments,
+    metrics,
+    params_metadata,
+    projects,
+    users,
+)
 from labbook.store.candidate_search import count_candidates, search_candidates
 from labbook.store.entities import Candidate, CandidateStatus, Experiment, KeyValue, MetricPoint
 from labbook.store.pages import Page
@@ -217,3 +225,27 @@ async def test_long_values_are_stored_and_found(db: Database) -> None:
     assert await found(db, e, f"tags.note = '{same_prefix}'") == "z"
     assert await found(db, e, f"tags.note IN ('{long_b}', '{same_prefix}')") == "zy"
     assert await found(db, e, f"params.blob LIKE '{long_a[:300]}%'") == "zx"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "params.opt LIKE 'adam%'",
+        "params.lr IS NULL OR tags.team IN ('ml', 'vision')",
+        "NOT metrics.acc > 0.8 AND attributes.status != 'FAILED'",
+    ],
+)
+async def test_walking_the_sort_index_finds_the_same(
+    db: Database,
+    world: tuple[Experiment, dict[str, Candidate]],
+    text: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Large experiments walk the sort key's index on SQLite (see `_walks_sort_index`)."""
+    e = world[0]
+    for order in (["metrics.loss DESC"], ["params.lr"], ["metrics.`loss`.min"]):
+        planned = await found(db, e, text, order_by=order)
+        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 1)
+        assert await found(db, e, text, order_by=order) == planned
+        monkeypatch.undo()

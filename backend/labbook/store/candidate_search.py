@@ -13,7 +13,7 @@ order keys from `store.search` compiled to SQL, one keyset page at a time.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,16 +24,17 @@ from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
 from labbook.store.candidate_order import candidate_keyset
 from labbook.store.candidates import candidate_query, to_candidate
 from labbook.store.entities import Candidate, CandidateStatus
-from labbook.store.keyset import AnySelect, Expr, fetch_page
+from labbook.store.keyset import AnySelect, Expr, Keyset, fetch_page
 from labbook.store.pages import Page
-from labbook.store.search import Comparison, parse_filter
+from labbook.store.search import Comparison, FilterExpr, parse_filter
 from labbook.store.search_sql import compare, compile_filter
 from labbook.store.sql import dialect_name
 
 Lifecycle = Literal["active", "deleted", "all"]
+WALK_THRESHOLD = 5000
 
 
-def _leaf(c: Comparison, dialect: str) -> ColumnElement[bool]:
+def _leaf(c: Comparison, dialect: str, walk: bool) -> ColumnElement[bool]:
     field = c.field
     if field.kind == "attribute":
         upper = str.upper if field.key == "status" else None
@@ -41,17 +42,24 @@ def _leaf(c: Comparison, dialect: str) -> ColumnElement[bool]:
         return compare(attribute(field), c, kind=kind, dialect=dialect, convert=upper)
     table, name, kind = keyed(field)
     column: Expr = getattr(table, name)
-    # IN (subquery) rather than a correlated EXISTS: the planner may then start from the
-    # (name, value) index instead of visiting every candidate of the experiment.
     rows = select(table.candidate_id).where(table.name == field.key)
     if c.op in ("IS NULL", "IS NOT NULL"):
-        return C.id.not_in(rows) if c.op == "IS NULL" else C.id.in_(rows)
+        return _member(rows, walk) if c.op == "IS NOT NULL" else ~_member(rows, walk)
     holds = compare(column, c, kind=kind, dialect=dialect)
     if kind == "number" and field.summary != "count" and c.op in ("!=", "NOT IN"):
         holds = or_(holds, column.is_(None))  # NaN (stored as NULL) differs from every number
     if kind == "string" and c.op in ("=", "IN"):
         holds = _by_prefix(column, c, holds)
-    return C.id.in_(rows.where(holds))
+    return _member(rows.where(holds), walk)
+
+
+def _member(rows: AnySelect, walk: bool) -> ColumnElement[bool]:
+    """The candidate is among `rows` (candidate ids): IN (subquery) lets the planner start
+    from the `(name, value)` index instead of visiting every candidate of the experiment;
+    when walking the sort index was chosen, a correlated EXISTS probes each walked row."""
+    if walk:
+        return rows.where(rows.selected_columns[0] == C.id).exists()
+    return C.id.in_(rows)
 
 
 def _by_prefix(column: Expr, c: Comparison, holds: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -73,20 +81,44 @@ def _filtered(
     dialect: str,
     *,
     experiment_ids: list[int],
-    filter: str | None,
+    tree: FilterExpr | None,
     lifecycle: Lifecycle,
     status: CandidateStatus | None,
+    walk: bool = False,
 ) -> AnySelect:
-    stmt = stmt.where(C.experiment_id.in_(experiment_ids))
+    # `+ 0` hides the experiment index from the planner (see `_walks_sort_index`).
+    experiment = C.experiment_id + 0 if walk else C.experiment_id
+    stmt = stmt.where(experiment.in_(experiment_ids))
     if lifecycle != "all":
         live = lifecycle == "active"
         stmt = stmt.where(C.deleted_at.is_(None) if live else C.deleted_at.is_not(None))
     if status is not None:
         stmt = stmt.where(C.status == status.value)
-    tree = parse_filter(filter or "")
     if tree is not None:
-        stmt = stmt.where(compile_filter(tree, lambda c: _leaf(c, dialect)))
+        stmt = stmt.where(compile_filter(tree, lambda c: _leaf(c, dialect, walk)))
     return stmt
+
+
+def _matching_ids(session: AsyncSession, **kw: Any) -> AnySelect:
+    stmt = select(C.id).join(t.Experiment, t.Experiment.id == C.experiment_id)
+    return _filtered(stmt, dialect_name(session), **kw)
+
+
+async def _walks_sort_index(session: AsyncSession, keyset: Keyset, **kw: Any) -> bool:
+    """Whether SQLite should walk the sort key's index rather than the matching rows.
+
+    Its planner does not count on LIMIT stopping an index walk early, so with statistics it
+    sorts every match of a large experiment for a metric order, and without them it walks
+    the index for a small one too, visiting every other experiment's candidates. Counting
+    the matches up to a threshold decides instead: at least that many, and a walk finds a
+    page after a few hundred rows per experiment of that size; fewer, and sorting them all
+    is cheap.
+    """
+    if dialect_name(session) != "sqlite" or len(keyset.segments) == 1:
+        return False
+    some = _matching_ids(session, **kw).limit(WALK_THRESHOLD).subquery()
+    found = await session.scalar(select(func.count()).select_from(some))
+    return (found or 0) >= WALK_THRESHOLD
 
 
 async def search_candidates(
@@ -102,18 +134,19 @@ async def search_candidates(
     before: str | None = None,
 ) -> Page[Candidate]:
     """One page of the candidates of these experiments that match, in `order_by` order."""
-    stmt = _filtered(
-        candidate_query(),
-        dialect_name(session),
-        experiment_ids=experiment_ids,
-        filter=filter,
-        lifecycle=lifecycle,
-        status=status,
-    )
+    keyset = candidate_keyset(order_by)
+    where: dict[str, Any] = {
+        "experiment_ids": experiment_ids,
+        "tree": parse_filter(filter or ""),
+        "lifecycle": lifecycle,
+        "status": status,
+    }
+    walk = await _walks_sort_index(session, keyset, **where)
+    stmt = _filtered(candidate_query(), dialect_name(session), walk=walk, **where)
     return await fetch_page(
         session,
         stmt,
-        candidate_keyset(order_by),
+        keyset,
         lambda row: to_candidate(row[0], row[1]),
         limit=limit,
         after=after,
@@ -129,13 +162,11 @@ async def count_candidates(
     lifecycle: Lifecycle = "active",
     status: CandidateStatus | None = None,
 ) -> int:
-    stmt = select(func.count(C.id)).join(t.Experiment, t.Experiment.id == C.experiment_id)
-    stmt = _filtered(
-        stmt,
-        dialect_name(session),
+    ids = _matching_ids(
+        session,
         experiment_ids=experiment_ids,
-        filter=filter,
+        tree=parse_filter(filter or ""),
         lifecycle=lifecycle,
         status=status,
     )
-    return int(await session.scalar(stmt) or 0)
+    return int(await session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
