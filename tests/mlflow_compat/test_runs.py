@@ -369,3 +369,18 @@ def test_async_logging_out_of_order(tracking_uri: str) -> None:
     assert fetched.data.metrics == {"a": 4.0, "b": -4.0}
     assert fetched.data.params == {"p": "v"}
     assert [m.step for m in client.get_metric_history(run.info.run_id, "a")] == [0, 1, 2, 3, 4]
+
+
+def test_resume_finished_run(tracking_uri: str) -> None:
+    with mlflow.start_run() as run:
+        mlflow.log_param("a", "1")
+    client = MlflowClient()
+    first_end = client.get_run(run.info.run_id).info.end_time
+    with mlflow.start_run(run_id=run.info.run_id):
+        # As in MLflow, the client re-sends the previous end time when it resumes a run.
+        assert client.get_run(run.info.run_id).info.status == "RUNNING"
+        mlflow.log_param("b", "2")
+    ended = client.get_run(run.info.run_id)
+    assert ended.info.status == "FINISHED"
+    assert ended.info.end_time >= first_end
+    assert ended.data.params == {"a": "1", "b": "2"}
