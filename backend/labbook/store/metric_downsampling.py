@@ -21,6 +21,7 @@ from labbook.store.entities import MetricPoint
 from labbook.store.metrics import metric_history
 from labbook.store.sql import dialect_name
 
+MAX_POINTS = 10_000  # a chart needs no more; it bounds what one request can pull
 _RANGE = "candidate_id = :c AND name = :name AND step >= r.lo AND step < r.hi"
 _BUCKETS = ":lo + (i * :span) / :n AS lo, :lo + ((i + 1) * :span) / :n AS hi"
 
@@ -82,8 +83,8 @@ def _point(name: str, row: Any) -> MetricPoint:
 async def downsampled_history(
     session: AsyncSession, *, candidate_id: int, name: str, max_points: int, by_time: bool = False
 ) -> list[MetricPoint]:
-    """At most `max_points` points (at least 4), in step order."""
-    max_points = max(max_points, 4)
+    """At most `max_points` points (between 4 and `MAX_POINTS`), in step order."""
+    max_points = min(max(max_points, 4), MAX_POINTS)
     if await _size(session, candidate_id, name) <= max_points:
         every = await metric_history(session, candidate_id=candidate_id, name=name)
         return [p for _, p in every]

@@ -131,7 +131,7 @@ class CandidateType(Node):
     @strawberry.field(
         description="The history of one metric, downsampled on the server to at most "
         "`maxPoints` points: per x-range bucket its first, minimum, maximum and last point "
-        "(M4), so spikes, the global extremes and the last point are always kept."
+        "(M4), so spikes, the global extremes and the last point are always kept. At most 10,000."
     )
     async def metric_history(
         self,
