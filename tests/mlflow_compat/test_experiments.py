@@ -143,3 +143,14 @@ async def test_concurrent_creates_of_one_name(client: httpx.AsyncClient) -> None
     assert {r.json()["error_code"] for r in responses if r.status_code == 400} == {
         "RESOURCE_ALREADY_EXISTS"
     }
+
+
+async def test_restore_under_a_taken_name_is_refused(client: httpx.AsyncClient) -> None:
+    await client.post(f"{ROOT}/experiments/create", json={"name": "twice"})
+    await client.post(f"{ROOT}/experiments/delete", json={"experiment_id": "1"})
+    await client.post(f"{ROOT}/experiments/create", json={"name": "twice"})
+    response = await client.post(f"{ROOT}/experiments/restore", json={"experiment_id": "1"})
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "INVALID_PARAMETER_VALUE"
+    got = await client.get(f"{ROOT}/experiments/get", params={"experiment_id": "1"})
+    assert got.json()["experiment"]["lifecycle_stage"] == "deleted"
