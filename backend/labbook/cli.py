@@ -13,6 +13,7 @@ from typing import TypeVar
 import click
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from labbook.artifact_commands import artifacts
 from labbook.bootstrap import bootstrap, welcome
 from labbook.db import migrations
 from labbook.db.database import Database
@@ -266,3 +267,6 @@ def token_revoke(token_ref: str, database_url: str | None, data_dir: Path | None
 
     _in_transaction(_settings(database_url, data_dir), work)
     click.echo("revoked")
+
+
+main.add_command(artifacts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from labbook.errors import InvalidParameterError
@@ -41,6 +42,14 @@ class ArtifactStore(Protocol):
         ...
 
     async def exists(self, key: str) -> bool: ...
+
+    def keys(self, *, before: datetime) -> AsyncIterator[str]:
+        """Keys of complete objects last written before `before` (for garbage collection)."""
+        ...
+
+    async def purge_incomplete(self, *, before: datetime) -> int:
+        """Remove what uploads begun before `before` left unfinished (a crash mid-write)."""
+        ...
 
     async def close(self) -> None:
         """Release connections (called once, when the app stops)."""

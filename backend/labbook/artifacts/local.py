@@ -6,6 +6,7 @@ import hashlib
 import os
 import secrets
 from collections.abc import AsyncIterable, AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 import anyio
@@ -62,6 +63,35 @@ class LocalArtifactStore:
 
     async def close(self) -> None:
         """Nothing to release: files are opened per call."""
+
+    async def keys(self, *, before: datetime) -> AsyncIterator[str]:
+        found = await anyio.to_thread.run_sync(_older_files, self.root, before.timestamp())
+        for path in found:
+            key = path.relative_to(self.root).as_posix()
+            if not key.startswith(f"{TMP_DIR}/"):
+                yield key
+
+    async def purge_incomplete(self, *, before: datetime) -> int:
+        stale = await anyio.to_thread.run_sync(
+            _older_files, self.root / TMP_DIR, before.timestamp()
+        )
+        for path in stale:
+            await anyio.Path(path).unlink(missing_ok=True)
+        return len(stale)
+
+
+def _older_files(root: Path, cutoff: float) -> list[Path]:
+    """Files under `root` last modified before `cutoff` (a thread: the walk blocks)."""
+    found: list[Path] = []
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(folder) / name
+            try:
+                if path.stat().st_mtime < cutoff:
+                    found.append(path)
+            except FileNotFoundError:  # removed while we walked
+                continue
+    return found
 
 
 async def _stream_to(path: Path, chunks: AsyncIterable[bytes], max_bytes: int | None) -> StoredBlob:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterable, AsyncIterator
 from contextlib import AsyncExitStack
+from datetime import datetime
 from typing import Any
 
 import anyio
@@ -101,6 +102,26 @@ class S3ArtifactStore:
                 return False
             raise
         return True
+
+    async def keys(self, *, before: datetime) -> AsyncIterator[str]:
+        client = await self._s3()
+        start = f"{self.prefix}/" if self.prefix else ""
+        pages = client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=start)
+        async for page in pages:
+            for item in page.get("Contents", []):
+                if item["LastModified"] < before:
+                    yield item["Key"][len(start) :]
+
+    async def purge_incomplete(self, *, before: datetime) -> int:
+        client = await self._s3()
+        start = f"{self.prefix}/" if self.prefix else ""
+        listed = await client.list_multipart_uploads(Bucket=self.bucket, Prefix=start)
+        stale = [u for u in listed.get("Uploads", []) if u["Initiated"] < before]
+        for upload in stale:
+            await client.abort_multipart_upload(
+                Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+            )
+        return len(stale)
 
 
 async def _body_chunks(body: Any, chunk_size: int) -> AsyncIterator[bytes]:
