@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from typing import Any
 
@@ -384,3 +385,14 @@ def test_resume_finished_run(tracking_uri: str) -> None:
     assert ended.info.status == "FINISHED"
     assert ended.info.end_time >= first_end
     assert ended.data.params == {"a": "1", "b": "2"}
+
+
+async def test_concurrent_runs_in_default_experiment(client: httpx.AsyncClient) -> None:
+    responses = await asyncio.gather(
+        *(client.post(f"{ROOT}/runs/create", json={"experiment_id": "0"}) for _ in range(8))
+    )
+    assert [r.status_code for r in responses] == [200] * 8
+    experiment_ids = {r.json()["run"]["info"]["experiment_id"] for r in responses}
+    assert len(experiment_ids) == 1
+    found = await client.post(f"{ROOT}/experiments/search", json={})
+    assert [e["name"] for e in found.json()["experiments"]] == ["Default"]

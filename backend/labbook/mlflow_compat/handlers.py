@@ -122,16 +122,26 @@ async def _context(request: Request) -> Context:
     )
 
 
+async def _retrying(handler: Handler, fields: Fields, ctx: Context) -> Result:
+    try:
+        return await handler(fields, ctx)
+    except IntegrityError:
+        # A concurrent request inserted the same unique row first (e.g. two runs racing to
+        # create the Default experiment); run once more in a new transaction that sees it.
+        return await handler(fields, ctx)
+
+
 async def _run(handler: Handler, request: Request, body: bool) -> Response:
     try:
         ctx = await _context(request)
-        fields = await request_fields(request) if body else ctx.query
-        result = await handler(fields, ctx)
+        if body:
+            result = await _retrying(handler, await request_fields(request), ctx)
+        else:
+            result = await handler(ctx.query, ctx)
     except LabbookError as exc:
         return response_for(exc)
     except IntegrityError:
-        # A concurrent request took the same unique name first (the store checked before
-        # inserting, the database decided); MLflow's client re-reads on this code.
+        # Still conflicting on the second attempt: someone else holds the unique name.
         message = "The resource was created concurrently by another request"
         return error_response("RESOURCE_ALREADY_EXISTS", message)
     except Exception:  # a bug, not a client mistake: log it, hide the traceback
