@@ -18,6 +18,10 @@ Use it for every MLflow endpoint (tracking, artifacts, models):
   `Response` (file downloads). Raise `labbook.errors` domain errors or
   `errors.MlflowApiError`; they become MLflow error bodies. Anything else is logged and
   answered 500 INTERNAL_ERROR.
+* A JSON handler is run a second time, in a new transaction, when the first one loses a race
+  on a unique row (IntegrityError); so keep its side effects inside the transaction.
+* Successful authentication and authorization are remembered for a few seconds
+  (`access_cache`), so repeated calls with one token cost no extra queries.
 """
 
 from __future__ import annotations
