@@ -244,3 +244,25 @@ async def test_body_shorter_than_declared_is_refused(
     assert await call_asgi(app, f"{URL}/short.bin", [short]) == [400]
     assert (await client.get(f"{URL}/short.bin")).status_code == 404
     assert stored_files(settings) == []
+
+
+async def test_conditional_download(client: httpx.AsyncClient) -> None:
+    await client.put(f"{URL}/plot.png", content=b"first")
+    etag = (await client.get(f"{URL}/plot.png")).headers["etag"]
+    cached = await client.get(f"{URL}/plot.png", headers={"If-None-Match": etag})
+    assert (cached.status_code, cached.content, cached.headers["etag"]) == (304, b"", etag)
+    weak = await client.get(f"{URL}/plot.png", headers={"If-None-Match": f'W/{etag}, "x"'})
+    assert weak.status_code == 304
+    await client.put(f"{URL}/plot.png", content=b"second")
+    fresh = await client.get(f"{URL}/plot.png", headers={"If-None-Match": etag})
+    assert (fresh.status_code, fresh.content) == (200, b"second")
+    assert fresh.headers["etag"] != etag
+
+
+async def test_missing_bytes_are_reported(client: httpx.AsyncClient, settings: Settings) -> None:
+    await client.put(f"{URL}/lost.bin", content=b"x")
+    for path in stored_files(settings):
+        path.unlink()  # storage lost the bytes behind the record's back
+    lost = await client.get(f"{URL}/lost.bin")
+    assert lost.status_code == 404
+    assert lost.json() == {"message": "The bytes of artifact 'lost.bin' are missing from storage"}

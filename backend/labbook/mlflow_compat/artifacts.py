@@ -19,7 +19,7 @@ from labbook.mlflow_compat.handlers import Context, api_handler
 from labbook.mlflow_compat.lookups import find_run
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import run_info_json
-from labbook.packages.transfer import download_response, upload_chunks
+from labbook.packages.transfer import cached_sha256, download_response, upload_chunks
 from labbook.store.artifact_files import FileRef, open_file, remove_files, upload_file
 from labbook.store.entities import ArtifactEntry, Project
 from labbook.store.packages import candidate_package, list_folder
@@ -87,7 +87,8 @@ async def upload_artifact(_fields: Fields, ctx: Context) -> Response:
 async def download_artifact(_fields: Fields, ctx: Context) -> Response:
     async with ctx.read() as tx:
         ref = file_ref(tx.project, ctx.request.path_params["artifact_path"])
-    download = await open_file(ctx.state.db, ctx.state.artifacts, ref=ref)
+    cached = cached_sha256(ctx.request)
+    download = await open_file(ctx.state.db, ctx.state.artifacts, ref=ref, unless_sha256=cached)
     return download_response(download)
 
 

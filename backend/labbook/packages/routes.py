@@ -19,7 +19,7 @@ from labbook.auth.backend import authenticate
 from labbook.auth.roles import Action, authorize
 from labbook.errors import NotFoundError
 from labbook.packages.errors import gitlab_endpoint
-from labbook.packages.transfer import download_response, upload_chunks
+from labbook.packages.transfer import cached_sha256, download_response, upload_chunks
 from labbook.state import app_state
 from labbook.store.artifact_files import FileRef, open_file, remove_files, upload_file
 from labbook.store.entities import PackageFile, Project
@@ -102,7 +102,8 @@ async def get_file(request: Request) -> Response:
     if not target.path or target.path.endswith("/"):
         return await _listing(request, project, target)
     state = app_state(request)
-    download = await open_file(state.db, state.artifacts, ref=_ref(project, target))
+    ref, cached = _ref(project, target), cached_sha256(request)
+    download = await open_file(state.db, state.artifacts, ref=ref, unless_sha256=cached)
     return download_response(download)
 
 

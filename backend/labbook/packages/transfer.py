@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from labbook.errors import InvalidParameterError, TooLargeError
 from labbook.store.artifact_files import Download
@@ -76,13 +76,25 @@ def content_disposition(path: str) -> str:
     return f"attachment; filename*=utf-8''{quoted}"
 
 
-def download_response(download: Download) -> StreamingResponse:
+def cached_sha256(request: Request) -> str | None:
+    """The SHA-256 a conditional GET says the client has (`If-None-Match: "<hex>"`)."""
+    for tag in request.headers.get("if-none-match", "").split(","):
+        tag = tag.strip().removeprefix("W/").strip('"')
+        if len(tag) == 64 and all(c in "0123456789abcdef" for c in tag):
+            return tag
+    return None
+
+
+def download_response(download: Download) -> Response:
+    """The bytes as an attachment, or 304 when the client's copy is current."""
     file = download.file
     headers = {
-        "Content-Disposition": content_disposition(file.path),
-        "Content-Length": str(file.size),
         "X-Content-Type-Options": "nosniff",
         "ETag": f'"{file.sha256}"',
         "Cache-Control": "private, no-cache",
     }
+    if download.chunks is None:
+        return Response(status_code=304, headers=headers)
+    headers["Content-Disposition"] = content_disposition(file.path)
+    headers["Content-Length"] = str(file.size)
     return StreamingResponse(download.chunks, media_type=content_type(file.path), headers=headers)

@@ -16,6 +16,7 @@ import anyio
 
 from labbook.artifacts.base import ArtifactStore, StoredBlob, safe_path
 from labbook.db.database import Database
+from labbook.errors import NotFoundError
 from labbook.store.entities import PackageFile
 from labbook.store.packages import (
     check_package_ref,
@@ -47,8 +48,10 @@ class FileRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Download:
+    """A file's record and its bytes; no bytes when the caller already has them."""
+
     file: PackageFile
-    chunks: AsyncIterator[bytes]
+    chunks: AsyncIterator[bytes] | None
 
 
 def new_storage_key(project_id: int) -> str:
@@ -102,14 +105,27 @@ async def upload_file(
     return file
 
 
-async def open_file(db: Database, blobs: ArtifactStore, *, ref: FileRef) -> Download:
-    """The file's record and its bytes; `NotFoundError` for a missing package or path."""
+async def open_file(
+    db: Database, blobs: ArtifactStore, *, ref: FileRef, unless_sha256: str | None = None
+) -> Download:
+    """The file's record and its bytes (none if they hash to `unless_sha256`: a cache hit).
+
+    `NotFoundError` for a missing package or path.
+    """
     async with db.read() as session:
         package = await get_package(
             session, project_id=ref.project_id, name=ref.name, version=ref.version
         )
         file = await get_file(session, package_id=package.id, path=ref.path)
-    return Download(file=file, chunks=await blobs.open(file.storage_key))
+    if unless_sha256 == file.sha256:
+        return Download(file=file, chunks=None)
+    try:
+        chunks = await blobs.open(file.storage_key)
+    except NotFoundError:
+        raise NotFoundError(
+            f"The bytes of artifact {ref.path!r} are missing from storage"
+        ) from None
+    return Download(file=file, chunks=chunks)
 
 
 async def remove_files(db: Database, blobs: ArtifactStore, *, ref: FileRef) -> int:
