@@ -355,3 +355,33 @@ class ModelOutput(Timestamped, Base):
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
     logged_model_id: Mapped[int] = _fk("logged_models.id")
     step: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class LoggedModelMetric(Base):
+    """Metrics logged against a logged model (`log_metric(..., model_id=)`); NULL value = NaN."""
+
+    __tablename__ = "logged_model_metrics"
+    __table_args__ = (
+        Index(
+            "uq_logged_model_metrics_point",
+            "logged_model_id",
+            "name",
+            "step",
+            "timestamp",
+            "value",
+            unique=True,
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    logged_model_id: Mapped[int] = mapped_column(
+        ForeignKey("logged_models.id", ondelete="CASCADE")
+    )
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), nullable=True
+    )
+    name: Mapped[str] = mapped_column(String(250))
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    step: Mapped[int] = mapped_column(BigInteger, default=0)
+    timestamp: Mapped[int] = mapped_column(BigInteger)
+    dataset_name: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    dataset_digest: Mapped[str | None] = mapped_column(String(36), nullable=True)
