@@ -17,7 +17,9 @@ def test_small_events_share_one_payload() -> None:
     events: list[Event] = [
         CandidateChanged(kind=CandidateChange.CREATED, candidate_id=7, experiment_id=3),
         MetricsLogged(
-            candidate_id=7, points=(MetricPoint(name="loss", value=0.5, step=1, timestamp=9),)
+            candidate_id=7,
+            experiment_id=3,
+            points=(MetricPoint(name="loss", value=0.5, step=1, timestamp=9),),
         ),
         CandidateChanged(kind=CandidateChange.DELETED, candidate_id=8, experiment_id=3),
     ]
@@ -31,12 +33,14 @@ def test_nan_and_infinities_round_trip() -> None:
         MetricPoint(name="m", value=v, step=i, timestamp=i) for i, v in enumerate(values)
     )
     nan = MetricsLogged(
-        candidate_id=1, points=(MetricPoint(name="m", value=math.nan, step=0, timestamp=0),)
+        candidate_id=1,
+        experiment_id=2,
+        points=(MetricPoint(name="m", value=math.nan, step=0, timestamp=0),),
     )
     [decoded_nan] = roundtrip([nan])
     assert isinstance(decoded_nan, MetricsLogged) and math.isnan(decoded_nan.points[0].value)
-    assert roundtrip([MetricsLogged(candidate_id=1, points=points)]) == [
-        MetricsLogged(candidate_id=1, points=points)
+    assert roundtrip([MetricsLogged(candidate_id=1, experiment_id=2, points=points)]) == [
+        MetricsLogged(candidate_id=1, experiment_id=2, points=points)
     ]
 
 
@@ -46,7 +50,7 @@ def test_a_large_batch_is_split_under_the_limit_and_keeps_its_order() -> None:
         MetricPoint(name=f"{name}{i % 3}", value=i / 7, step=i, timestamp=1_700_000_000_000 + i)
         for i in range(1000)
     )
-    event = MetricsLogged(candidate_id=42, points=points)
+    event = MetricsLogged(candidate_id=42, experiment_id=1, points=points)
     payloads = encode([event, CandidateChanged(CandidateChange.UPDATED, 42, 1)])
     assert len(payloads) > 100
     assert all(len(p.encode()) < 8000 for p in payloads)

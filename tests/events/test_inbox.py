@@ -21,11 +21,11 @@ def change(kind: CandidateChange, candidate: int, experiment: int = 1) -> Candid
     return CandidateChanged(kind=kind, candidate_id=candidate, experiment_id=experiment)
 
 
-def points(candidate: int, *names: str) -> MetricsLogged:
+def points(candidate: int, *names: str, experiment: int = 1) -> MetricsLogged:
     logged = tuple(
         MetricPoint(name=n, value=float(i), step=i, timestamp=i) for i, n in enumerate(names)
     )
-    return MetricsLogged(candidate_id=candidate, points=logged)
+    return MetricsLogged(candidate_id=candidate, experiment_id=experiment, points=logged)
 
 
 async def test_candidate_changes_coalesce_per_candidate_in_order_of_latest_change() -> None:
@@ -37,6 +37,14 @@ async def test_candidate_changes_coalesce_per_candidate_in_order_of_latest_chang
     assert await inbox.get() == [(4, UPDATED)]
 
 
+async def test_new_metric_points_update_their_candidate_for_the_experiment_view() -> None:
+    inbox = CandidateInbox(experiment_id=1)
+    inbox.offer(
+        [change(CREATED, 1), points(1, "loss"), points(2, "loss"), points(3, "x", experiment=2)]
+    )
+    assert await inbox.get() == [(1, CREATED), (2, UPDATED)]
+
+
 async def test_a_slow_reader_keeps_only_the_latest_candidates() -> None:
     inbox = CandidateInbox(experiment_id=1, limit=3)
     inbox.offer([change(CREATED, i) for i in range(10)])
@@ -46,7 +54,7 @@ async def test_a_slow_reader_keeps_only_the_latest_candidates() -> None:
 async def test_get_waits_for_a_wanted_event() -> None:
     inbox = CandidateInbox(experiment_id=1)
     waiting = asyncio.create_task(inbox.get())
-    inbox.offer([change(CREATED, 1, experiment=2), points(1, "loss")])
+    inbox.offer([change(CREATED, 1, experiment=2), points(1, "loss", experiment=2)])
     await asyncio.sleep(0.05)
     assert not waiting.done()
     inbox.offer([change(UPDATED, 5)])

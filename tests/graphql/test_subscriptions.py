@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import websockets
+from mlflow.entities import Metric
 from mlflow.tracking import MlflowClient
 from websockets.typing import Subprotocol
 
@@ -112,6 +114,10 @@ async def test_mlflow_client_writes_reach_a_websocket(live_server: str, settings
                 "kind": "CREATED",
                 "candidate": {"name": "from-mlflow", "status": "RUNNING"},
             }
+            await asyncio.to_thread(client.log_metric, run_.info.run_id, "loss", 1.0)
+            assert (await next_payload(ws))["candidateEvents"]["kind"] == "UPDATED"
+            await asyncio.to_thread(client.set_tag, run_.info.run_id, "team", "vision")
+            assert (await next_payload(ws))["candidateEvents"]["kind"] == "UPDATED"
             await asyncio.to_thread(client.set_terminated, run_.info.run_id)
             updated = await next_payload(ws)
             assert updated["candidateEvents"]["kind"] == "UPDATED"
@@ -119,12 +125,14 @@ async def test_mlflow_client_writes_reach_a_websocket(live_server: str, settings
         run_id = await global_id(live_server, CANDIDATE_ID)
         async with subscribe(live_server, METRIC_POINTS, id=run_id) as ws:
             await asyncio.to_thread(client.log_metric, run_.info.run_id, "loss", 0.5, step=7)
+            assert (await next_payload(ws))["metricPoints"]["step"] == 7
             await asyncio.to_thread(client.log_metric, run_.info.run_id, "acc", 0.9, step=7)
-            await asyncio.to_thread(client.log_metric, run_.info.run_id, "loss", 0.25, step=8)
+            batch = [Metric("loss", 0.25, 1, 8), Metric("loss", math.nan, 1, 9)]
+            await asyncio.to_thread(client.log_batch, run_.info.run_id, metrics=batch)
             first, second = await next_payload(ws), await next_payload(ws)
     assert [first["metricPoints"], second["metricPoints"]] == [
-        {"name": "loss", "step": 7, "value": 0.5},
         {"name": "loss", "step": 8, "value": 0.25},
+        {"name": "loss", "step": 9, "value": None},
     ]
 
 
@@ -201,10 +209,11 @@ async def test_only_developers_may_subscribe(live_server: str, settings: Setting
     developer = {
         "Authorization": f"Bearer {await _token_for(settings, 'dev', AccessLevel.DEVELOPER)}"
     }
-    not_found = {"data": None, "errors": [{"message": "Not found"}]}
     for headers in ({}, stranger):
-        assert await first_errors(live_server, headers, CANDIDATE_EVENTS, id=exp_id) == not_found
-        assert await first_errors(live_server, headers, METRIC_POINTS, id=run_id) == not_found
+        for query, variables in ((CANDIDATE_EVENTS, exp_id), (METRIC_POINTS, run_id)):
+            refused = await first_errors(live_server, headers, query, id=variables)
+            assert refused["data"] is None
+            assert [e["message"] for e in refused["errors"]] == ["Not found"]
     refused = await first_errors(live_server, reporter, METRIC_POINTS, id=run_id)
     assert "Developer" in refused["errors"][0]["message"]
     async with subscribe(live_server, METRIC_POINTS, headers=developer, id=run_id) as ws:

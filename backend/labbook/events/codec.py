@@ -1,9 +1,9 @@
 """Events as compact JSON payloads, each under PostgreSQL's 8000-byte NOTIFY limit.
 
 A payload is a JSON array of items: `["c", kind, candidate id, experiment id]` for a candidate
-change, `["m", candidate id, [[name, step, timestamp, value], ...]]` for metric points. A large
-batch of points is split over several items and payloads. `json` writes ASCII only (so
-characters are bytes) and round-trips NaN and infinities.
+change, `["m", candidate id, experiment id, [[name, step, timestamp, value], ...]]` for metric
+points. A large batch of points is split over several items and payloads. `json` writes
+ASCII only (so characters are bytes) and round-trips NaN and infinities.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _dumps(item: Any) -> str:
 
 
 def _metric_items(event: MetricsLogged) -> Iterator[str]:
-    head = f'["m",{event.candidate_id},['
+    head = f'["m",{event.candidate_id},{event.experiment_id},['
     chunk: list[str] = []
     size = len(head) + 2
     for p in event.points:
@@ -63,8 +63,8 @@ def _event(item: list[Any]) -> Event:
         return CandidateChanged(
             kind=CandidateChange(item[1]), candidate_id=item[2], experiment_id=item[3]
         )
-    points = (MetricPoint(name=n, step=s, timestamp=ts, value=v) for n, s, ts, v in item[2])
-    return MetricsLogged(candidate_id=item[1], points=tuple(points))
+    points = (MetricPoint(name=n, step=s, timestamp=ts, value=v) for n, s, ts, v in item[3])
+    return MetricsLogged(candidate_id=item[1], experiment_id=item[2], points=tuple(points))
 
 
 def decode(payload: str) -> list[Event]:

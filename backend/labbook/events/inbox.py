@@ -49,10 +49,12 @@ class CandidateInbox(Inbox):
         self._pending: dict[int, CandidateChange] = {}
 
     def _accept(self, event: Event) -> bool:
-        if not isinstance(event, CandidateChanged) or event.experiment_id != self.experiment_id:
+        """New metric points change a candidate's summaries: an update for this view."""
+        if event.experiment_id != self.experiment_id:
             return False
+        kind = event.kind if isinstance(event, CandidateChanged) else CandidateChange.UPDATED
         old = self._pending.pop(event.candidate_id, None)
-        self._pending[event.candidate_id] = _merge(old, event.kind)
+        self._pending[event.candidate_id] = _merge(old, kind)
         if len(self._pending) > self.limit:
             del self._pending[next(iter(self._pending))]
         return True

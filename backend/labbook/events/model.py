@@ -28,6 +28,7 @@ class MetricsLogged:
     """Points newly inserted for one candidate (retried points are not news)."""
 
     candidate_id: int
+    experiment_id: int
     points: tuple[MetricPoint, ...]
 
 

@@ -18,6 +18,6 @@ def record(session: AsyncSession, event: Event) -> None:
 
 
 def take(session: AsyncSession) -> list[Event]:
-    """The events recorded so far, removed from the session."""
+    """The events recorded so far (each once), removed from the session."""
     events: list[Event] = session.info.pop(_KEY, [])
-    return events
+    return list(dict.fromkeys(events))

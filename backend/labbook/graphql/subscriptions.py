@@ -7,6 +7,7 @@ server process. Candidate events carry ids: the candidate is read when the event
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 
 import strawberry
@@ -24,6 +25,10 @@ from labbook.graphql.types.metric import finite, from_millis
 from labbook.graphql.types.node import expect_id, global_id
 from labbook.store import candidates, experiments
 from labbook.store.entities import Candidate, Experiment, MetricPoint, Project
+
+# A pause after each batch: while a run logs fast, what arrives meanwhile coalesces into the
+# next batch, so a subscription costs at most a few reads a second, however busy the run.
+BATCH_PAUSE = 0.2
 
 
 async def _readable_project(context: Context, project_id: int) -> Project:
@@ -92,6 +97,7 @@ class Subscription:
             while True:
                 for event in await _changes(context, experiment, await inbox.get()):
                     yield event
+                await asyncio.sleep(BATCH_PAUSE)
 
     @strawberry.subscription(description="Metric points of a candidate as they are logged.")
     async def metric_points(
@@ -105,3 +111,4 @@ class Subscription:
                 await _readable_project(context, candidate.project_id)
                 for p in points:
                     yield _point(candidate, p)
+                await asyncio.sleep(BATCH_PAUSE)

@@ -11,9 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
-from labbook.events.model import MetricsLogged
-from labbook.events.record import record
 from labbook.store.entities import MetricPoint, MetricSummary
+from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
 from labbook.store.sql import greatest, insert, least
 
@@ -91,7 +90,7 @@ async def log_metrics(
     new = [MetricPoint(name=n, value=_loaded(v), step=s, timestamp=ts) for n, v, s, ts in inserted]
     await _update_summaries(session, candidate_id, _summarize(new))
     if new:
-        record(session, MetricsLogged(candidate_id=candidate_id, points=tuple(new)))
+        await metrics_logged(session, candidate_id=candidate_id, points=new)
     return len(new)
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError, NotFoundError
 from labbook.store.entities import KeyValue
+from labbook.store.events import candidate_updated
 from labbook.store.limits import MAX_PARAM_VALUE, MAX_TAG_VALUE, check_key, check_value
 from labbook.store.sql import insert
 
@@ -48,6 +49,7 @@ async def log_params(
     if wanted:
         rows = [{"candidate_id": candidate_id, "name": k, "value": v} for k, v in wanted.items()]
         await session.execute(insert(session, t.CandidateParam).on_conflict_do_nothing(), rows)
+        await candidate_updated(session, candidate_id=candidate_id)
 
 
 async def set_metadata(
@@ -66,6 +68,7 @@ async def set_metadata(
         index_elements=["candidate_id", "name"], set_={"value": stmt.excluded.value}
     )
     await session.execute(stmt, rows)
+    await candidate_updated(session, candidate_id=candidate_id)
     if NOTE_TAG in latest:
         await _set_description(session, candidate_id, latest[NOTE_TAG])
 
@@ -81,6 +84,7 @@ async def delete_metadata(session: AsyncSession, *, candidate_id: int, name: str
     )
     if (await session.execute(stmt)).rowcount == 0:  # type: ignore[attr-defined]
         raise NotFoundError(f"No tag with name: {name} in run")
+    await candidate_updated(session, candidate_id=candidate_id)
     if name == NOTE_TAG:
         await _set_description(session, candidate_id, "")
 
