@@ -72,7 +72,10 @@ async def test_too_many_aliases_are_refused(client: httpx.AsyncClient) -> None:
 
 
 async def test_unexpected_errors_are_masked_ours_are_not(
-    client: httpx.AsyncClient, app_db: Database, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient,
+    app_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     await make_candidate(app_db, await make_experiment(app_db))
 
@@ -83,7 +86,10 @@ async def test_unexpected_errors_are_masked_ours_are_not(
     body = await run(client, '{ project(fullPath: "default") { candidate(iid: 1) { startTime } } }')
     assert body["errors"][0]["message"] == "Unexpected error."
     assert "secret" not in str(body)
+    assert "secret internals" in caplog.text  # but the log keeps it for the operator
+    caplog.clear()
     bad = await run(
         client, '{ project(fullPath: "default") { experiments(first: -1) { totalCount } } }'
     )
     assert codes(bad) == ["BAD_USER_INPUT"] and "negative" in bad["errors"][0]["message"]
+    assert caplog.text == ""  # a caller's mistake is not an operator's problem

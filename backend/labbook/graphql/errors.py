@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from strawberry.extensions import MaskErrors, SchemaExtension
-from strawberry.types import ExecutionResult
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.utils.logging import StrawberryLogger
 
 from graphql import GraphQLError
 from labbook import errors
@@ -39,6 +40,13 @@ def is_unexpected(error: GraphQLError) -> bool:
 
 def masking() -> MaskErrors:
     return MaskErrors(should_mask_error=is_unexpected)
+
+
+def log_unexpected(errors_: list[GraphQLError], context: ExecutionContext | None) -> None:
+    """Only errors that are not ours are worth a traceback in the log (not a bad filter)."""
+    for error in errors_:
+        if is_unexpected(error):
+            StrawberryLogger.error(error, context)
 
 
 class ErrorCodes(SchemaExtension):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
-from labbook.graphql.errors import ErrorCodes, RejectBadCredentials, masking
+from graphql import GraphQLError
+from labbook.graphql.errors import ErrorCodes, RejectBadCredentials, log_unexpected, masking
 from labbook.graphql.mutations.candidates import CandidateMutations
 from labbook.graphql.mutations.experiments import ExperimentMutations
 from labbook.graphql.mutations.metadata import MetadataMutations
@@ -38,7 +40,17 @@ Mutation = merge_types(
     ),
 )
 
-schema = strawberry.Schema(
+
+class Schema(strawberry.Schema):
+    """Strawberry's schema, logging only unexpected errors."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_unexpected(errors, execution_context)
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,
