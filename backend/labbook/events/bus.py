@@ -26,9 +26,11 @@ class EventBus:
     def __init__(self) -> None:
         self._inboxes: set[Inbox] = set()
         self._listener: Listener | None = None
+        self._db: Database | None = None
 
     async def start(self, db: Database) -> None:
         """Receive the committed events of `db`: after commit, or through LISTEN."""
+        self._db = db
         if db.is_sqlite:
             db.on_commit = self.deliver
             return
@@ -36,6 +38,8 @@ class EventBus:
         await self._listener.start()
 
     async def stop(self) -> None:
+        if self._db is not None and self._db.on_commit == self.deliver:
+            self._db.on_commit = None
         if self._listener is not None:
             await self._listener.stop()
 
