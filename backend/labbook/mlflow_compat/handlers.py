@@ -33,6 +33,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, overload
 
+import orjson
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
@@ -95,7 +96,15 @@ class Context:
 
 
 def json_response(result: dict[str, Any]) -> Response:
-    body = json.dumps(result, separators=(",", ":"))
+    """orjson: search pages and metric histories are large, and float formatting dominates.
+
+    It writes a float NaN as null, so NaN and infinities must already be the strings MLflow
+    uses (`serialize.wire_float`); integers beyond 64 bits fall back to the standard library.
+    """
+    try:
+        body = orjson.dumps(result)
+    except TypeError:
+        body = json.dumps(result, separators=(",", ":")).encode()
     return Response(body, media_type="application/json")
 
 
