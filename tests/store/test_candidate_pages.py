@@ -8,7 +8,14 @@ import pytest
 
 from labbook.db.database import Database
 from labbook.errors import InvalidParameterError
-from labbook.store import candidates, experiments, metrics, params_metadata, projects
+from labbook.store import (
+    candidate_search,
+    candidates,
+    experiments,
+    metrics,
+    params_metadata,
+    projects,
+)
 from labbook.store.candidate_search import search_candidates
 from labbook.store.entities import Experiment, KeyValue, MetricPoint
 from labbook.store.pages import encode_cursor
@@ -31,8 +38,16 @@ async def add(db: Database, e: Experiment, i: int, start: int) -> int:
         return c.id
 
 
+@pytest.fixture(params=["planned", "walked"])
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """SQLite searches small experiments row by row and walks indexes for large ones."""
+    if request.param == "walked":
+        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 1)
+    return str(request.param)
+
+
 @pytest.fixture
-async def experiment(db: Database) -> Experiment:
+async def experiment(db: Database, plan: str) -> Experiment:
     async with db.write() as s:
         p = await projects.create_project(s, path="pages")
         e = await experiments.create_experiment(s, project_id=p.id, name="e", creator_id=None)
@@ -132,3 +147,17 @@ async def test_malformed_or_foreign_cursors_are_refused(
             )  # fmt: skip
     with pytest.raises(InvalidParameterError):
         await page(db, experiment, limit=-1)
+
+
+async def test_cursors_carry_over_between_plans(
+    db: Database, experiment: Experiment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything, _, _ = await page(db, experiment, limit=100)
+    for threshold in (1, 10**6):
+        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", threshold)
+        first, cursors, _ = await page(db, experiment, limit=11)
+        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 10**6 if threshold == 1 else 1)
+        rest, _, more = await page(db, experiment, limit=100, after=cursors[-1])
+        assert first + rest == everything and not more
+        back, _, _ = await page(db, experiment, limit=3, before=cursors[-1])
+        assert back == everything[7:10]

@@ -242,7 +242,7 @@ async def test_walking_the_sort_index_finds_the_same(
     text: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Large experiments walk the sort key's index on SQLite (see `_walks_sort_index`)."""
+    """Large experiments walk the sort key's index on SQLite (see `candidate_search._plan`)."""
     e = world[0]
     for order in (["metrics.loss DESC"], ["params.lr"], ["metrics.`loss`.min"]):
         planned = await found(db, e, text, order_by=order)

@@ -83,17 +83,22 @@ def _segments(
 ) -> tuple[Segment, ...]:
     """With the key (a plain join, by value), with NaN (metrics), without the key."""
     alias, on = join
-    value = head[-1].value
-    present = tuple(replace(c, nullable=False, missing=None) for c in head)
+    value, flag = head[-1].value, head[-1].missing
+    present = tuple(replace(c, nullable=False) for c in head)  # (the flag is 0 here)
     with_key = Segment(
         (*present, *rest), _outer(joins, lambda s: s.join(alias, on & value.is_not(None)))
     )
     keyed_rows = select(alias.candidate_id).where(alias.name == key.field.key)
-    without = Segment(rest, _outer(joins, lambda s: s.where(C.id.not_in(keyed_rows))))
-    if head[-1].missing is None:
+    none = (None,) * len(head)
+    without = Segment(
+        rest,
+        _outer(joins, lambda s: s.where(C.id.not_in(keyed_rows))),
+        fill=none if flag is None else (*none, 1),
+    )
+    if flag is None:
         return (with_key, without)
-    nan = Segment(rest, _outer(joins, lambda s: s.join(alias, on & value.is_(None))))
-    return (with_key, nan, without)
+    with_nan = _outer(joins, lambda s: s.join(alias, on & value.is_(None)))
+    return (with_key, Segment(rest, with_nan, fill=(*none, 0)), without)
 
 
 def _signature(keys: list[OrderKey]) -> str:
@@ -104,12 +109,14 @@ def _signature(keys: list[OrderKey]) -> str:
     return digest.hexdigest()[:12]
 
 
-def candidate_keyset(order_by: list[str] | None) -> Keyset:
+def candidate_keyset(order_by: list[str] | None, *, segmented: bool = True) -> Keyset:
+    """The order as a keyset; `segmented` cuts it by the first key's presence when that
+    is a param, tag or metric (the cursors are the same either way)."""
     keys = order_keys(order_by)
     sorts = [_sort_columns(key) for key in keys]
     last = SortColumn(C.id, ascending=False)
     head_join, head = sorts[0]
-    if head_join is None:
+    if head_join is None or not segmented:
         joins = [join for join, _ in sorts if join is not None]
         segment = Segment((*(c for _, cs in sorts for c in cs), last), _outer(joins))
         return Keyset((segment,), _signature(keys))

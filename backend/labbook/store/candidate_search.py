@@ -13,6 +13,7 @@ order keys from `store.search` compiled to SQL, one keyset page at a time.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
@@ -21,10 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 from labbook.db.tables import VALUE_PREFIX
 from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
-from labbook.store.candidate_order import candidate_keyset
+from labbook.store.candidate_order import candidate_keyset, order_keys
 from labbook.store.candidates import candidate_query, to_candidate
 from labbook.store.entities import Candidate, CandidateStatus
-from labbook.store.keyset import AnySelect, Expr, Keyset, fetch_page
+from labbook.store.keyset import AnySelect, Expr, fetch_page
 from labbook.store.pages import Page
 from labbook.store.search import Comparison, FilterExpr, parse_filter
 from labbook.store.search_sql import compare, compile_filter
@@ -34,7 +35,7 @@ Lifecycle = Literal["active", "deleted", "all"]
 WALK_THRESHOLD = 5000
 
 
-def _leaf(c: Comparison, dialect: str, walk: bool) -> ColumnElement[bool]:
+def _leaf(c: Comparison, dialect: str, probe: bool) -> ColumnElement[bool]:
     field = c.field
     if field.kind == "attribute":
         upper = str.upper if field.key == "status" else None
@@ -44,20 +45,20 @@ def _leaf(c: Comparison, dialect: str, walk: bool) -> ColumnElement[bool]:
     column: Expr = getattr(table, name)
     rows = select(table.candidate_id).where(table.name == field.key)
     if c.op in ("IS NULL", "IS NOT NULL"):
-        return _member(rows, walk) if c.op == "IS NOT NULL" else ~_member(rows, walk)
+        return _member(rows, probe) if c.op == "IS NOT NULL" else ~_member(rows, probe)
     holds = compare(column, c, kind=kind, dialect=dialect)
     if kind == "number" and field.summary != "count" and c.op in ("!=", "NOT IN"):
         holds = or_(holds, column.is_(None))  # NaN (stored as NULL) differs from every number
     if kind == "string" and c.op in ("=", "IN"):
         holds = _by_prefix(column, c, holds)
-    return _member(rows.where(holds), walk)
+    return _member(rows.where(holds), probe)
 
 
-def _member(rows: AnySelect, walk: bool) -> ColumnElement[bool]:
+def _member(rows: AnySelect, probe: bool) -> ColumnElement[bool]:
     """The candidate is among `rows` (candidate ids): IN (subquery) lets the planner start
     from the `(name, value)` index instead of visiting every candidate of the experiment;
-    when walking the sort index was chosen, a correlated EXISTS probes each walked row."""
-    if walk:
+    a correlated EXISTS (`probe`) checks each candidate visited otherwise."""
+    if probe:
         return rows.where(rows.selected_columns[0] == C.id).exists()
     return C.id.in_(rows)
 
@@ -76,6 +77,15 @@ def _by_prefix(column: Expr, c: Comparison, holds: ColumnElement[bool]) -> Colum
     return and_(hint, holds)  # (SQLite then may not use the index: it folds `value = '…'` in)
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How to shape the SQL: SQLite's planner needs the help, PostgreSQL's does not."""
+
+    segmented: bool = True  # cut the order at its first key, so its index can be walked
+    walk: bool = False  # hide the experiment index: walk the sort key's index instead
+    probe: bool = False  # keyed filters as a correlated EXISTS, checked per candidate
+
+
 def _filtered(
     stmt: AnySelect,
     dialect: str,
@@ -84,10 +94,9 @@ def _filtered(
     tree: FilterExpr | None,
     lifecycle: Lifecycle,
     status: CandidateStatus | None,
-    walk: bool = False,
+    plan: _Plan = _Plan(),
 ) -> AnySelect:
-    # `+ 0` hides the experiment index from the planner (see `_walks_sort_index`).
-    experiment = C.experiment_id + 0 if walk else C.experiment_id
+    experiment = C.experiment_id + 0 if plan.walk else C.experiment_id  # `+ 0`: no index
     stmt = stmt.where(experiment.in_(experiment_ids))
     if lifecycle != "all":
         live = lifecycle == "active"
@@ -95,30 +104,36 @@ def _filtered(
     if status is not None:
         stmt = stmt.where(C.status == status.value)
     if tree is not None:
-        stmt = stmt.where(compile_filter(tree, lambda c: _leaf(c, dialect, walk)))
+        stmt = stmt.where(compile_filter(tree, lambda c: _leaf(c, dialect, plan.probe)))
     return stmt
 
 
-def _matching_ids(session: AsyncSession, **kw: Any) -> AnySelect:
+def _matching_ids(session: AsyncSession, **where: Any) -> AnySelect:
     stmt = select(C.id).join(t.Experiment, t.Experiment.id == C.experiment_id)
-    return _filtered(stmt, dialect_name(session), **kw)
+    return _filtered(stmt, dialect_name(session), **where)
 
 
-async def _walks_sort_index(session: AsyncSession, keyset: Keyset, **kw: Any) -> bool:
-    """Whether SQLite should walk the sort key's index rather than the matching rows.
+async def _at_least(session: AsyncSession, n: int, **where: Any) -> bool:
+    """Whether `n` candidates match, counting no further."""
+    some = _matching_ids(session, **where).limit(n).subquery()
+    return (await session.scalar(select(func.count()).select_from(some)) or 0) >= n
 
-    Its planner does not count on LIMIT stopping an index walk early, so with statistics it
-    sorts every match of a large experiment for a metric order, and without them it walks
-    the index for a small one too, visiting every other experiment's candidates. Counting
-    the matches up to a threshold decides instead: at least that many, and a walk finds a
-    page after a few hundred rows per experiment of that size; fewer, and sorting them all
-    is cheap.
+
+async def _plan(session: AsyncSession, keyed_order: bool, **where: Any) -> _Plan:
+    """SQLite's planner does not count on LIMIT stopping an index walk early, and judges a
+    param filter by the average value's frequency; it may sort every match of a large
+    experiment, or walk a metric's index through every other experiment for a small one.
+    Counting up to a threshold decides instead: a small experiment is visited candidate by
+    candidate; with many matches a keyed order walks its index (a page after a few hundred
+    rows); otherwise the planner sorts the matches it finds from the filter's index.
     """
-    if dialect_name(session) != "sqlite" or len(keyset.segments) == 1:
-        return False
-    some = _matching_ids(session, **kw).limit(WALK_THRESHOLD).subquery()
-    found = await session.scalar(select(func.count()).select_from(some))
-    return (found or 0) >= WALK_THRESHOLD
+    if dialect_name(session) != "sqlite":
+        return _Plan()
+    if not await _at_least(session, WALK_THRESHOLD, **{**where, "tree": None}):
+        return _Plan(segmented=False, probe=True)
+    if keyed_order and await _at_least(session, WALK_THRESHOLD, **where):
+        return _Plan(walk=True, probe=True)
+    return _Plan(segmented=False)
 
 
 async def search_candidates(
@@ -134,19 +149,19 @@ async def search_candidates(
     before: str | None = None,
 ) -> Page[Candidate]:
     """One page of the candidates of these experiments that match, in `order_by` order."""
-    keyset = candidate_keyset(order_by)
     where: dict[str, Any] = {
         "experiment_ids": experiment_ids,
         "tree": parse_filter(filter or ""),
         "lifecycle": lifecycle,
         "status": status,
     }
-    walk = await _walks_sort_index(session, keyset, **where)
-    stmt = _filtered(candidate_query(), dialect_name(session), walk=walk, **where)
+    keyed_order = order_keys(order_by)[0].field.kind != "attribute"
+    plan = await _plan(session, keyed_order, **where)
+    stmt = _filtered(candidate_query(), dialect_name(session), plan=plan, **where)
     return await fetch_page(
         session,
         stmt,
-        keyset,
+        candidate_keyset(order_by, segmented=plan.segmented),
         lambda row: to_candidate(row[0], row[1]),
         limit=limit,
         after=after,

@@ -76,10 +76,15 @@ class Segment:
     """A run of rows that all precede the next segment's: `narrow` turns the search into this
     segment's query, sorted by `columns`. Splitting "candidates with the metric, with NaN,
     without it" into segments lets each be a plain join the database can walk in index order,
-    where one outer join would have to sort every candidate."""
+    where one outer join would have to sort every candidate.
+
+    Cursors hold the values of the unsegmented order (`fill` supplies those this segment's
+    rows do not carry, e.g. "no value, key missing"), so they stay valid whichever way a
+    search is cut."""
 
     columns: tuple[SortColumn, ...]
     narrow: Narrow = unchanged
+    fill: tuple[Any, ...] = ()
 
     def expressions(self) -> list[Expr]:
         """What each row must carry to build its cursor: each value and missing flag."""
@@ -137,12 +142,16 @@ class Keyset:
     def position(self, cursor: str) -> tuple[int, list[Any]]:
         """The segment and sort values of a cursor; `InvalidParameterError` if it is not ours."""
         values = decode_cursor(cursor, signature=self.signature)
-        index = values[0] if values else None
-        if not isinstance(index, int) or not 0 <= index < len(self.segments):
-            raise InvalidParameterError("Invalid page token", field="page_token")
-        if len(values) - 1 != len(self.segments[index].expressions()):
-            raise InvalidParameterError("Invalid page token", field="page_token")
-        return index, values[1:]
+        # The segment whose fill the cursor starts with; the one without a fill otherwise.
+        ranked = sorted(enumerate(self.segments), key=lambda pair: not pair[1].fill)
+        for index, segment in ranked:
+            width = len(segment.fill)
+            if values[:width] == list(segment.fill):
+                rest = values[width:]
+                if len(rest) == len(segment.expressions()):
+                    return index, rest
+                break
+        raise InvalidParameterError("Invalid page token", field="page_token")
 
 
 async def plan_per_query(session: AsyncSession) -> None:
@@ -172,7 +181,8 @@ async def _segment_page(
     rows: Sequence[Row[Any]] = (await session.execute(stmt.limit(limit))).all()
     width = len(rows[0]) - len(extra) if rows else 0
     return [
-        (tuple(row[:width]), encode_cursor(keyset.signature, [index, *row[width:]])) for row in rows
+        (tuple(row[:width]), encode_cursor(keyset.signature, [*segment.fill, *row[width:]]))
+        for row in rows
     ]
 
 
