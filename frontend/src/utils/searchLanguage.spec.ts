@@ -21,6 +21,20 @@ describe('sort strings', () => {
     expect(parseSort(buildSort(spec))).toEqual(spec)
     expect(parseSort('attributes.start_time')).toEqual({ namespace: 'attributes', key: 'start_time', direction: 'ASC' })
   })
+  it('adds and reads a metric summary suffix after the quoted key', () => {
+    const spec = { namespace: 'metrics' as const, key: 'val/loss', direction: 'ASC' as const, summary: 'min' as const }
+    expect(buildSort(spec)).toBe('metrics.`val/loss`.min ASC')
+    expect(parseSort('metrics.`val/loss`.min ASC')).toEqual(spec)
+    expect(parseSort('metrics.loss.max DESC')).toEqual({ namespace: 'metrics', key: 'loss', direction: 'DESC', summary: 'max' })
+    expect(parseSort('params.lr.min ASC')).toBeNull()
+  })
+  it('treats each summary of a metric as its own column', () => {
+    const byMin = nextSort(null, 'metrics', 'loss', 'min')
+    expect(byMin).toEqual({ namespace: 'metrics', key: 'loss', summary: 'min', direction: 'DESC' })
+    expect(nextSort(byMin, 'metrics', 'loss', 'min').direction).toBe('ASC')
+    expect(nextSort(byMin, 'metrics', 'loss')).toEqual({ namespace: 'metrics', key: 'loss', direction: 'DESC' })
+    expect(nextSort(null, 'params', 'lr', 'min')).toEqual({ namespace: 'params', key: 'lr', direction: 'DESC' })
+  })
   it('rejects what it cannot read', () => {
     expect(parseSort('')).toBeNull()
     expect(parseSort('tags.x ASC')).toBeNull()

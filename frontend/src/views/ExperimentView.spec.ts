@@ -130,3 +130,15 @@ describe('ExperimentView deletion', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments'))
   })
 })
+
+describe('ExperimentView metric summaries', () => {
+  it('sorts a metric column by the chosen summary', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1?agg=max')
+    await wrapper.findAll('[data-testid="sort-header"]').find((b) => b.text().startsWith('val/acc'))!.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.sort).toBe('metrics.`val/acc`.max DESC')
+    await wrapper.find('[data-testid="metric-summary"]').setValue('last')
+    await flushPromises()
+    expect(router.currentRoute.value.query.agg).toBeUndefined()
+  })
+})

@@ -63,7 +63,7 @@ describe('CandidatesTable', () => {
     await buttons.find((b) => b.text().startsWith('Name'))!.trigger('click')
     const events = wrapper.emitted('sort')!
     expect(events[0]![0]).toMatchObject({ sort: { namespace: 'metrics', key: 'val/acc' } })
-    expect(events[1]![0]).toMatchObject({ sort: { namespace: 'attributes', key: 'name' } })
+    expect(events[1]![0]).toMatchObject({ sort: { namespace: 'attributes', key: 'run_name' } })
   })
 
   it('marks the sorted column for assistive technology', async () => {
@@ -104,5 +104,16 @@ describe('CandidatesTable hidden columns', () => {
     const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
     expect(headers.slice(1)).toEqual(['Name', 'Status', 'Created', 'Duration', 'Creator', 'lr'])
     expect(wrapper.findAll('[data-testid="candidate-row"]')[0]!.findAll('[role="cell"]')).toHaveLength(7)
+  })
+})
+
+describe('CandidatesTable metric summaries', () => {
+  it('shows the chosen summary in metric cells and headers', async () => {
+    const rows = [candidateRow(1, { metrics: [{ name: 'val/acc', value: 0.5, min: 0.1, max: 0.9 }] })]
+    const wrapper = await mountTable({ candidates: rows, summary: 'min', sort: { namespace: 'metrics', key: 'val/acc', summary: 'min', direction: 'DESC' } })
+    const header = wrapper.findAll('[role="columnheader"]').at(-1)!
+    expect(header.text()).toContain('val/acc (min)')
+    expect(header.attributes('aria-sort')).toBe('descending')
+    expect(wrapper.find('[data-testid="candidate-row"]').findAll('[role="cell"]').at(-1)!.text()).toBe('0.1')
   })
 })

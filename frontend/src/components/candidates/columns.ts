@@ -1,5 +1,5 @@
 import type { CandidateRowFragment, CandidateStatus } from '@/graphql/generated/graphql'
-import type { SortNamespace } from '@/utils/searchLanguage'
+import type { MetricSummary, SortNamespace } from '@/utils/searchLanguage'
 import { formatDuration, formatNumber } from '@/utils/format'
 
 export type ColumnKind = 'name' | 'status' | 'created' | 'duration' | 'creator' | 'param' | 'metric'
@@ -14,7 +14,7 @@ export interface Column {
 }
 
 const FIXED: Column[] = [
-  { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'name' }, width: 'minmax(12rem, 2fr)' },
+  { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'run_name' }, width: 'minmax(12rem, 2fr)' },
   { id: 'status', label: 'Status', kind: 'status', sort: { namespace: 'attributes', key: 'status' }, width: '6.5rem' },
   { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, width: '9.5rem' },
   { id: 'duration', label: 'Duration', kind: 'duration', sort: null, width: '6rem' },
@@ -34,7 +34,7 @@ export function buildColumns(paramKeys: string[], metricKeys: string[]): Column[
 }
 
 /** Text of a cell that is plain text (name, status and created render richer markup). */
-export function cellText(candidate: CandidateRowFragment, column: Column): string {
+export function cellText(candidate: CandidateRowFragment, column: Column, summary: MetricSummary = 'last'): string {
   switch (column.kind) {
     case 'duration':
       return formatDuration(candidate.duration)
@@ -42,8 +42,10 @@ export function cellText(candidate: CandidateRowFragment, column: Column): strin
       return candidate.creator?.username ?? ''
     case 'param':
       return candidate.params.find((p) => p.name === column.label)?.value ?? ''
-    case 'metric':
-      return formatNumber(candidate.metrics.find((m) => m.name === column.label)?.value)
+    case 'metric': {
+      const metric = candidate.metrics.find((m) => m.name === column.label)
+      return formatNumber(summary === 'last' ? metric?.value : metric?.[summary])
+    }
     case 'name':
       return candidate.name
     case 'status':
@@ -51,6 +53,16 @@ export function cellText(candidate: CandidateRowFragment, column: Column): strin
     case 'created':
       return candidate.startTime ?? candidate.createdAt
   }
+}
+
+export const METRIC_SUMMARIES: { value: MetricSummary; label: string }[] = [
+  { value: 'last', label: 'latest' },
+  { value: 'min', label: 'minimum' },
+  { value: 'max', label: 'maximum' },
+]
+
+export function toSummary(value: string): MetricSummary {
+  return METRIC_SUMMARIES.find((s) => s.value === value)?.value ?? 'last'
 }
 
 export const STATUSES: CandidateStatus[] = ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED']

@@ -130,7 +130,7 @@ export type Candidate = Node & {
   links: CandidateLinks;
   /** Metadata (MLflow tags). */
   metadata: Array<Metadata>;
-  /** The history of one metric, downsampled on the server to at most `maxPoints` points: per x-range bucket its first, minimum, maximum and last point (M4), so spikes, the global extremes and the last point are always kept. */
+  /** The history of one metric, downsampled on the server to at most `maxPoints` points: per x-range bucket its first, minimum, maximum and last point (M4), so spikes, the global extremes and the last point are always kept. At most 10,000. */
   metricHistory: Array<MetricPoint>;
   /** One summary per metric name. */
   metrics: Array<Metric>;
@@ -920,7 +920,7 @@ type CandidatePayloadFields_ValidationError_Fragment = { __typename: 'Validation
 
 export type CandidatePayloadFieldsFragment = CandidatePayloadFields_AlreadyExistsError_Fragment | CandidatePayloadFields_Candidate_Fragment | CandidatePayloadFields_InvalidStateError_Fragment | CandidatePayloadFields_NotFoundError_Fragment | CandidatePayloadFields_PermissionDeniedError_Fragment | CandidatePayloadFields_ValidationError_Fragment;
 
-export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null }> };
+export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, min?: number | null, max?: number | null }> };
 
 export type CompareMetricsQueryVariables = Exact<{
   candidateIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -984,7 +984,7 @@ export type ExperimentCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
+export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, min?: number | null, max?: number | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
 
 export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
 
@@ -1250,6 +1250,8 @@ export const CandidateRowFragmentDoc = new TypedDocumentString(`
   metrics {
     name
     value
+    min
+    max
   }
 }
     `, {"fragmentName":"CandidateRow"}) as unknown as TypedDocumentString<CandidateRowFragment, unknown>;
@@ -1663,6 +1665,8 @@ export const ExperimentCandidatesDocument = new TypedDocumentString(`
   metrics {
     name
     value
+    min
+    max
   }
 }`) as unknown as TypedDocumentString<ExperimentCandidatesQuery, ExperimentCandidatesQueryVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
