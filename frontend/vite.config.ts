@@ -16,7 +16,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': { target: backend, ws: true, changeOrigin: true },
+      // The server ignores the session cookie on websockets from another origin: present
+      // the proxied ones as the backend's own.
+      '/graphql': { target: backend, ws: true, changeOrigin: true, headers: { origin: backend } },
       '/api': { target: backend, changeOrigin: true },
     },
   },

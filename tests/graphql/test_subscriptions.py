@@ -163,13 +163,16 @@ async def test_session_cookie_authenticates_a_websocket(
         response = await client.post("/graphql", json={"query": sign_in % ADMIN_PASSWORD})
     cookie = "; ".join(f"{k}={v}" for k, v in response.cookies.items())
     assert cookie
-    async with subscribe(
-        live_server, CANDIDATE_EVENTS, headers={"Cookie": cookie}, id=exp_id
-    ) as ws:
+    same_origin = {"Cookie": cookie, "Origin": live_server}
+    async with subscribe(live_server, CANDIDATE_EVENTS, headers=same_origin, id=exp_id) as ws:
         async with httpx.AsyncClient(base_url=live_server, headers=AUTH) as client:
             data(await run(client, CREATE, id=exp_id))
         event = (await next_payload(ws))["candidateEvents"]
     assert event == {"kind": "CREATED", "candidate": {"name": "from-ui", "status": "RUNNING"}}
+    # Another site's page may open a websocket that carries our cookie: it counts for nothing.
+    other_site = {"Cookie": cookie, "Origin": "http://elsewhere.test"}
+    refused = await first_errors(live_server, other_site, CANDIDATE_EVENTS, id=exp_id)
+    assert [e["message"] for e in refused["errors"]] == ["Not found"]
 
 
 async def test_a_bad_token_in_connection_init_is_refused(live_server: str) -> None:

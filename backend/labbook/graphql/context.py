@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -47,12 +49,23 @@ class Context:
 Info = StrawberryInfo[Context, None]
 
 
+def _cookies(request: Request | WebSocket) -> Mapping[str, str]:
+    """No session cookie for a websocket opened by another origin's page: browsers send cookies
+    with cross-origin websockets and CORS does not apply, so the origin is checked here."""
+    origin = request.headers.get("origin")
+    if isinstance(request, WebSocket) and origin is not None:
+        hosts = {request.headers.get("host"), request.headers.get("x-forwarded-host")}
+        if urlsplit(origin).netloc not in hosts:
+            return {}
+    return request.cookies
+
+
 async def _principal(
     db: Database, request: Request | WebSocket
 ) -> tuple[Principal | None, AuthenticationError | None]:
     """Bad explicit credentials are an error; a stale session cookie just means signed out."""
     try:
-        return await authenticate(db, request.headers, request.cookies), None
+        return await authenticate(db, request.headers, _cookies(request)), None
     except AuthenticationError as exc:
         headers = request.headers
         if "authorization" in headers or "private-token" in headers:
