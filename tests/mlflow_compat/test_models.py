@@ -210,6 +210,8 @@ def test_sklearn_autolog(mlflow_client: MlflowClient) -> None:
     assert mlflow.get_logged_model(model_id).status.to_proto() == 2
     names = {f.path for f in mlflow_client.list_artifacts(run.info.run_id)}
     assert {"estimator.html", "training_confusion_matrix.png"} <= names
+    model_metrics = {m.key for m in mlflow.get_logged_model(model_id).metrics}
+    assert {"training_score", "training_accuracy_score"} <= model_metrics
     loaded = mlflow.sklearn.load_model(f"models:/{model_id}")
     assert (loaded.predict(X) == Y).all()
 
@@ -219,3 +221,53 @@ def test_search_in_unknown_experiments_finds_nothing(live_server: str) -> None:
     body = {"experiment_ids": ["0", "987654", "not-a-number"], "filter": "name = 'model'"}
     found = httpx.post(url, json=body, headers=AUTH)
     assert (found.status_code, found.json()) == (200, {})
+
+
+def test_metrics_logged_against_a_model(mlflow_client: MlflowClient) -> None:
+    experiment_id = mlflow.set_experiment("model-metrics").experiment_id
+    frame = pd.DataFrame({"x": [1.0, 2.0], "y": [0, 1]})
+    dataset = mlflow.data.from_pandas(frame, name="eval")
+    with mlflow.start_run() as run:
+        good = mlflow.sklearn.log_model(_model(), name="good")
+        bad = mlflow.sklearn.log_model(_model(), name="bad")
+        mlflow.log_metric("acc", 0.9, model_id=good.model_id, dataset=dataset)
+        mlflow.log_metrics({"acc": 0.4, "nan": float("nan")}, model_id=bad.model_id)
+    logged = mlflow.get_logged_model(good.model_id)
+    [metric] = logged.metrics
+    assert (metric.key, metric.value, metric.run_id, metric.model_id) == (
+        "acc",
+        0.9,
+        run.info.run_id,
+        good.model_id,
+    )
+    assert (metric.dataset_name, metric.dataset_digest) == ("eval", dataset.digest)
+    assert mlflow_client.get_run(run.info.run_id).data.metrics["acc"] in (0.9, 0.4)
+    found = mlflow.search_logged_models(
+        experiment_ids=[experiment_id], filter_string="metrics.acc > 0.5", output_format="list"
+    )
+    assert [m.model_id for m in found] == [good.model_id]
+    ranked = mlflow.search_logged_models(
+        experiment_ids=[experiment_id],
+        order_by=[{"field_name": "metrics.acc", "ascending": True}],
+        output_format="list",
+    )
+    assert [m.model_id for m in ranked] == [bad.model_id, good.model_id]
+    assert {m.key for m in mlflow.get_logged_model(bad.model_id).metrics} == {"acc", "nan"}
+
+
+def test_metric_for_an_unknown_model_changes_nothing(
+    live_server: str, mlflow_client: MlflowClient
+) -> None:
+    with mlflow.start_run() as run:
+        pass
+    body = {
+        "run_id": run.info.run_id,
+        "metrics": [
+            {"key": "ok", "value": 1, "timestamp": 1, "step": 0},
+            {"key": "acc", "value": 1, "timestamp": 1, "step": 0, "model_id": "m-missing"},
+        ],
+    }
+    response = httpx.post(f"{live_server}/api/2.0/mlflow/runs/log-batch", json=body, headers=AUTH)
+    assert response.status_code == 404
+    assert response.json()["error_code"] == "RESOURCE_DOES_NOT_EXIST"
+    assert mlflow_client.get_run(run.info.run_id).data.metrics == {}

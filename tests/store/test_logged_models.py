@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from sqlalchemy import func, select
 
@@ -17,8 +19,10 @@ from labbook.store.entities import (
     Experiment,
     KeyValue,
     LoggedModelStatus,
+    ModelMetric,
     ModelOutputRecord,
 )
+from labbook.store.logged_model_metrics import log_model_metrics
 from labbook.store.logged_model_search import ModelOrder, search_logged_models
 
 
@@ -128,7 +132,7 @@ async def test_search_filters_order_and_pages(db: Database) -> None:
     assert await search("status = 'READY'") == []
     assert await search(order=[ModelOrder(field="name", ascending=True)]) == ids
     with pytest.raises(InvalidParameterError):
-        await search("metrics.acc > 1")
+        await search("metrics.`acc`.min > 1")  # summaries are for candidates
     with pytest.raises(InvalidParameterError):
         await search("colour = 'red'")
     with pytest.raises(InvalidParameterError):
@@ -213,3 +217,51 @@ async def test_input_refusals_change_nothing(db: Database) -> None:
     async with db.read() as s:
         io = await run_inputs_outputs(s, candidate_id=run.id)
     assert io.dataset_inputs == io.model_outputs == ()
+
+
+async def test_model_metrics(db: Database) -> None:
+    experiment, run = await _setup(db)
+    async with db.write() as s:
+        a = await logged_models.create_logged_model(
+            s, experiment=experiment, candidate=run, name="a"
+        )
+        b = await logged_models.create_logged_model(
+            s, experiment=experiment, candidate=None, name="b"
+        )
+        await logged_models.create_logged_model(s, experiment=experiment, candidate=None, name="c")
+        points = [
+            ModelMetric(model_id=a.model_id, name="acc", value=0.5, step=0, timestamp=1),
+            ModelMetric(model_id=a.model_id, name="acc", value=0.9, step=1, timestamp=2),
+            ModelMetric(model_id=b.model_id, name="acc", value=0.7, step=0, timestamp=1),
+            ModelMetric(model_id=b.model_id, name="loss", value=math.nan, step=0, timestamp=1),
+        ]
+        for _ in range(2):  # a retried request adds nothing
+            await log_model_metrics(
+                s, project_id=experiment.project_id, candidate=run, points=points
+            )
+        bad = ModelMetric(model_id="m-nope", name="acc", value=1, step=0, timestamp=1)
+        with pytest.raises(NotFoundError):
+            await log_model_metrics(
+                s, project_id=experiment.project_id, candidate=None, points=[bad]
+            )
+        got = await logged_models.get_logged_model(
+            s, project_id=experiment.project_id, model_id=b.model_id
+        )
+    assert [(m.name, m.run_id) for m in got.metrics] == [("acc", run.eid), ("loss", run.eid)]
+    assert math.isnan(got.metrics[1].value)
+
+    async def search(filter_string: str = "", order: list[ModelOrder] | None = None) -> list[str]:
+        async with db.read() as s:
+            found, _ = await search_logged_models(
+                s,
+                project_id=experiment.project_id,
+                experiment_ids=[experiment.id],
+                filter_string=filter_string,
+                order=order,
+            )
+        return [m.name for m in found]
+
+    assert await search("metrics.acc > 0.8") == ["a"]  # a's latest point, not its first
+    assert await search("metrics.acc >= 0.5 AND metrics.acc < 0.8") == ["b"]
+    assert await search(order=[ModelOrder(field="metrics.acc")]) == ["a", "b", "c"]
+    assert await search(order=[ModelOrder(field="metrics.acc", ascending=True)]) == ["b", "a", "c"]

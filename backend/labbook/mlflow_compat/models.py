@@ -15,9 +15,9 @@ from labbook.mlflow_compat.artifacts import entry_json
 from labbook.mlflow_compat.handlers import Context, Tx, api_handler
 from labbook.mlflow_compat.lookups import MAX_IID, find_experiment, find_run, tag_entries
 from labbook.mlflow_compat.requests import Fields
-from labbook.mlflow_compat.serialize import key_values, millis
+from labbook.mlflow_compat.serialize import key_values, millis, wire_float
 from labbook.store import logged_models as store
-from labbook.store.entities import LoggedModel, LoggedModelStatus
+from labbook.store.entities import LoggedModel, LoggedModelStatus, ModelMetric
 from labbook.store.experiments import DEFAULT_NAME, find_experiment_by_name
 from labbook.store.logged_model_search import (
     ModelOrder,
@@ -46,8 +46,41 @@ def model_json(model: LoggedModel) -> dict[str, Any]:
         info["source_run_id"] = model.source_run_id
     if model.status_message:
         info["status_message"] = model.status_message
-    data = {"params": key_values(list(model.params))} if model.params else {}
+    data: dict[str, Any] = {"params": key_values(list(model.params))} if model.params else {}
+    if model.metrics:
+        data["metrics"] = [model_metric_json(m) for m in model.metrics]
     return {"info": info, "data": data}
+
+
+def model_metric_json(metric: ModelMetric) -> dict[str, Any]:
+    found = {
+        "key": metric.name,
+        "value": wire_float(metric.value),
+        "timestamp": metric.timestamp,
+        "step": metric.step,
+        "model_id": metric.model_id,
+        "run_id": metric.run_id,
+        "dataset_name": metric.dataset_name,
+        "dataset_digest": metric.dataset_digest,
+    }
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def model_metrics(items: list[Fields]) -> list[ModelMetric]:
+    """The points of a `log-metric` / `log-batch` request that name a `model_id`."""
+    return [
+        ModelMetric(
+            model_id=item.text("model_id"),
+            name=item.text("key", required=True),
+            value=item.number("value"),
+            step=item.integer("step", default=0),
+            timestamp=item.integer("timestamp"),
+            dataset_name=item.opt_text("dataset_name"),
+            dataset_digest=item.opt_text("dataset_digest"),
+        )
+        for item in items
+        if item.opt_text("model_id")
+    ]
 
 
 def _status(fields: Fields) -> LoggedModelStatus:

@@ -8,11 +8,13 @@ from typing import Any
 from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
 from labbook.mlflow_compat.lookups import find_experiment, find_run, load_run, tag_entries
+from labbook.mlflow_compat.models import model_metrics
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import run_info_json, run_json
 from labbook.store import candidates as store
 from labbook.store import tracking
-from labbook.store.entities import CandidateStatus, KeyValue, MetricPoint
+from labbook.store.entities import CandidateStatus, KeyValue, MetricPoint, ModelMetric
+from labbook.store.logged_model_metrics import log_model_metrics
 
 BASE = "/api/2.0/mlflow/runs"
 
@@ -113,18 +115,25 @@ async def _log(
     metrics: list[MetricPoint] | None = None,
     params: list[KeyValue] | None = None,
     tags: list[KeyValue] | None = None,
+    model_points: list[ModelMetric] | None = None,
 ) -> dict[str, Any]:
     async with ctx.write() as tx:
         run = await find_run(tx.session, project=tx.project, run_id=run_id)
         await tracking.log_batch(
             tx.session, candidate=run, metrics=metrics or [], params=params or [], tags=tags or []
         )
+        if model_points:  # points with a `model_id` also belong to that logged model
+            await log_model_metrics(
+                tx.session, project_id=tx.project.id, candidate=run, points=model_points
+            )
     return {}
 
 
 @api_handler
 async def log_metric(fields: Fields, ctx: Context) -> dict[str, Any]:
-    return await _log(ctx, fields.run_id(), metrics=[metric_point(fields)])
+    return await _log(
+        ctx, fields.run_id(), metrics=[metric_point(fields)], model_points=model_metrics([fields])
+    )
 
 
 @api_handler
@@ -139,12 +148,14 @@ async def set_tag(fields: Fields, ctx: Context) -> dict[str, Any]:
 
 @api_handler
 async def log_batch(fields: Fields, ctx: Context) -> dict[str, Any]:
+    items = list(fields.objects("metrics"))
     return await _log(
         ctx,
         fields.run_id(),
-        metrics=[metric_point(item) for item in fields.objects("metrics")],
+        metrics=[metric_point(item) for item in items],
         params=[param_entry(item) for item in fields.objects("params")],
         tags=[param_entry(item) for item in fields.objects("tags")],
+        model_points=model_metrics(items),
     )
 
 

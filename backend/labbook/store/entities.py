@@ -191,6 +191,21 @@ class LoggedModel:
     updated_at: datetime
     tags: tuple[KeyValue, ...] = ()
     params: tuple[KeyValue, ...] = ()
+    metrics: tuple[ModelMetric, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelMetric:
+    """A metric point logged against a logged model, from a run or directly."""
+
+    model_id: str
+    name: str
+    value: float
+    step: int
+    timestamp: int
+    run_id: str | None = None
+    dataset_name: str | None = None
+    dataset_digest: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

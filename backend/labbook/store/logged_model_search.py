@@ -1,9 +1,10 @@
 """Searching logged models (MLflow `logged-models/search`) with the shared filter language.
 
 Filter fields: `name`, `model_id`, `model_type`, `status` (`READY` or `LOGGED_MODEL_READY`),
-`source_run_id`, `creation_timestamp` / `last_updated_timestamp` (epoch ms), `tags.<key>` and
-`params.<key>`. Order fields: `name`, `model_id`, `creation_timestamp`,
-`last_updated_timestamp`; newest first by default. Pages are offsets in an opaque token.
+`source_run_id`, `creation_timestamp` / `last_updated_timestamp` (epoch ms), `tags.<key>`,
+`params.<key>` and `metrics.<key>` (the latest point, MLflow's order). Order fields: `name`,
+`model_id`, `creation_timestamp`, `last_updated_timestamp`, `metrics.<key>` (models without the
+metric last); newest first by default. Pages are offsets in an opaque token.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def _key_value(table: Any, c: Comparison, dialect: str) -> ColumnElement[bool]:
     return exists().where(match, compare(table.value, c, kind="string", dialect=dialect))
 
 
+def latest_metric(key: str) -> Any:
+    """The value of a model's latest point of metric `key` (NULL when none, or NaN)."""
+    m = t.LoggedModelMetric
+    stmt = select(m.value).where(m.logged_model_id == M.id, m.name == key)
+    return stmt.order_by(m.step.desc(), m.timestamp.desc(), m.id.desc()).limit(1).scalar_subquery()
+
+
 def _leaf(dialect: str) -> Any:
     def leaf(c: Comparison) -> ColumnElement[bool]:
         if c.field.kind == "attribute":
@@ -77,7 +85,9 @@ def _leaf(dialect: str) -> Any:
             return _key_value(t.LoggedModelTag, c, dialect)
         if c.field.kind == "param":
             return _key_value(t.LoggedModelParam, c, dialect)
-        raise unsupported(c, "filtering (logged models have no metrics here)")
+        if c.field.summary != "last":
+            raise unsupported(c, "summaries (only the latest value)")
+        return compare(latest_metric(c.field.key), c, kind="number", dialect=dialect)
 
     return leaf
 
@@ -99,6 +109,10 @@ def encode_token(offset: int) -> str:
 def _ordering(order: list[ModelOrder]) -> list[Any]:
     keys = []
     for item in order or [ModelOrder(field="creation_timestamp")]:
+        if item.field.startswith("metrics."):
+            value = latest_metric(item.field.removeprefix("metrics."))
+            keys.append((value.asc() if item.ascending else value.desc()).nulls_last())
+            continue
         column = ORDER.get(item.field)
         if column is None:
             raise InvalidParameterError(f"Invalid order_by field '{item.field}' for logged models")

@@ -22,8 +22,10 @@ from labbook.store.entities import (
     KeyValue,
     LoggedModel,
     LoggedModelStatus,
+    ModelMetric,
 )
 from labbook.store.limits import MAX_TAG_VALUE, check_key, check_name, check_value
+from labbook.store.logged_model_metrics import metrics_of
 from labbook.store.packages import candidate_package
 from labbook.store.sql import insert
 
@@ -60,6 +62,7 @@ def to_logged_model(
     run_id: str | None,
     tags: list[KeyValue],
     params: list[KeyValue],
+    metrics: list[ModelMetric] | None = None,
 ) -> LoggedModel:
     return LoggedModel(
         id=row.id,
@@ -79,6 +82,7 @@ def to_logged_model(
         updated_at=row.updated_at,
         tags=tuple(tags),
         params=tuple(params),
+        metrics=tuple(metrics or ()),
     )
 
 
@@ -94,12 +98,14 @@ async def _key_values(
 
 
 async def load_models(session: AsyncSession, rows: Sequence[Any]) -> list[LoggedModel]:
-    """Entities for `model_query()` rows, with tags and params in two statements."""
+    """Entities for `model_query()` rows, with tags, params and metrics in three statements."""
     ids = [row[0].id for row in rows]
     tags = await _key_values(session, t.LoggedModelTag, ids)
     params = await _key_values(session, t.LoggedModelParam, ids)
+    metrics = await metrics_of(session, logged_model_ids=ids)
     return [
-        to_logged_model(row, iid, run_id, tags[row.id], params[row.id]) for row, iid, run_id in rows
+        to_logged_model(row, iid, run_id, tags[row.id], params[row.id], metrics[row.id])
+        for row, iid, run_id in rows
     ]
 
 
