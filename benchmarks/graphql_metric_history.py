@@ -1,9 +1,10 @@
-"""Benchmark: `metricHistory` of a 1,000,000-point series down to 1,000 points over GraphQL.
+"""Benchmark: `metricHistory` of a 1,000,000-point series down to 1,000 points over GraphQL,
+and `compareMetrics` of 10 candidates x 3 metrics x 100,000 points.
 
     .venv/bin/python -m benchmarks.graphql_metric_history [--database-url URL] [--points N]
 
-Reports the median of 20 requests through the ASGI app (target: under 100 ms). Without
-`--database-url` it runs on a fresh SQLite file.
+Reports the median of 20 requests through the ASGI app (targets: under 100 ms and under
+200 ms). Without `--database-url` it runs on a fresh SQLite file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 from asgi_lifespan import LifespanManager
@@ -24,29 +26,26 @@ from labbook.app import create_app
 from labbook.bootstrap import bootstrap
 from labbook.db import migrations
 from labbook.db import tables as t
+from labbook.db.database import Database
+from labbook.graphql.types.node import global_id
 from labbook.settings import Settings
 from labbook.store import candidates, experiments
 
 TOKEN = "lbpat-benchmark-token"
 QUERY = """{ project(fullPath: "default") { candidate(iid: 1) {
   metricHistory(name: "loss", maxPoints: 1000) { step value } } } }"""
+COMPARED = ["loss", "acc", "lr"]
+COMPARE = """query($ids: [ID!]!) { compareMetrics(candidateIds: $ids, names: ["loss", "acc", "lr"],
+  maxPoints: 1000) { candidateId name points { step value } } }"""
 
 
-async def seed(settings: Settings, n: int) -> None:
-    """Rows written straight to the tables: the benchmark measures reads, not logging."""
-    app = create_app(settings)
-    db = app.state.labbook.db
-    await bootstrap(db, settings)
-    async with db.write() as s:
-        exp = await experiments.create_experiment(s, project_id=1, name="bench", creator_id=1)
-        c = await candidates.create_candidate(
-            s, experiment=exp, name="big", creator_id=1, start_time=0
-        )
+async def add_series(db: Database, candidate_id: int, name: str, n: int) -> None:
+    """History rows and their summary written straight to the tables (reads are measured)."""
     for start in range(0, n, 50_000):
         rows = [
             {
-                "candidate_id": c.id,
-                "name": "loss",
+                "candidate_id": candidate_id,
+                "name": name,
                 "step": i,
                 "timestamp": i,
                 "value": math.sin(i / 1000) + (i % 13) / 10,
@@ -56,8 +55,8 @@ async def seed(settings: Settings, n: int) -> None:
         async with db.write() as s:
             await s.execute(insert(t.CandidateMetric), rows)
     summary = {
-        "candidate_id": c.id,
-        "name": "loss",
+        "candidate_id": candidate_id,
+        "name": name,
         "last_value": 0.0,
         "last_step": n - 1,
         "last_timestamp": n - 1,
@@ -67,29 +66,58 @@ async def seed(settings: Settings, n: int) -> None:
     }
     async with db.write() as s:
         await s.execute(insert(t.CandidateMetricSummary), [summary])
+
+
+async def seed(settings: Settings, n: int) -> list[str]:
+    """Candidate 1: one series of `n` points; candidates 2-11: 3 series of `n // 10`."""
+    db = Database(settings.db_url)
+    await bootstrap(db, settings)
+    async with db.write() as s:
+        exp = await experiments.create_experiment(s, project_id=1, name="bench", creator_id=1)
+        made = [
+            await candidates.create_candidate(
+                s, experiment=exp, name=f"c{i}", creator_id=1, start_time=0
+            )
+            for i in range(11)
+        ]
+    await add_series(db, made[0].id, "loss", n)
+    for c in made[1:]:
+        for name in COMPARED:
+            await add_series(db, c.id, name, n // 10)
     if not db.is_sqlite:  # what autovacuum does soon after a bulk load: index-only scans
         async with db.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
             await conn.exec_driver_sql("VACUUM ANALYZE candidate_metrics")
     await db.dispose()
+    return [global_id("Candidate", c.id) for c in made[1:]]
 
 
-async def measure(settings: Settings, runs: int) -> list[float]:
+async def timed(client: httpx.AsyncClient, query: str, runs: int, **variables: Any) -> Any:
+    timings, body = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = await client.post("/graphql", json={"query": query, "variables": variables})
+        timings.append(time.perf_counter() - started)
+        body = response.json()
+        assert "errors" not in body, body
+    print(f"  median {statistics.median(timings) * 1000:.1f} ms (min {min(timings) * 1000:.1f})")
+    return body
+
+
+async def measure(settings: Settings, ids: list[str], runs: int) -> None:
     app = create_app(settings)
-    timings = []
     async with LifespanManager(app):
         transport = httpx.ASGITransport(app=app)
         headers = {"Authorization": f"Bearer {TOKEN}"}
         async with httpx.AsyncClient(
             transport=transport, base_url="http://b", headers=headers
         ) as c:
-            for _ in range(runs):
-                started = time.perf_counter()
-                body = (await c.post("/graphql", json={"query": QUERY})).json()
-                timings.append(time.perf_counter() - started)
-    points = body["data"]["project"]["candidate"]["metricHistory"]
-    print(f"points returned: {len(points)}")
-    return timings
+            print("metricHistory, 1 series -> 1,000 points:")
+            body = await timed(c, QUERY, runs)
+            print(f"  points: {len(body['data']['project']['candidate']['metricHistory'])}")
+            print("compareMetrics, 10 candidates x 3 metrics -> 1,000 points each:")
+            body = await timed(c, COMPARE, runs, ids=ids)
+            print(f"  series: {len(body['data']['compareMetrics'])}")
 
 
 def main() -> None:
@@ -105,12 +133,9 @@ def main() -> None:
         initial_admin_token=TOKEN,
     )
     migrations.upgrade(settings.db_url)
-    asyncio.run(seed(settings, args.points))
-    timings = asyncio.run(measure(settings, 20))
-    print(
-        f"{settings.db_url.split(':')[0]}: {args.points:,} points -> median "
-        f"{statistics.median(timings) * 1000:.1f} ms (min {min(timings) * 1000:.1f} ms)"
-    )
+    ids = asyncio.run(seed(settings, args.points))
+    print(f"{settings.db_url.split(':')[0]}, series of {args.points:,} points:")
+    asyncio.run(measure(settings, ids, 20))
 
 
 if __name__ == "__main__":
