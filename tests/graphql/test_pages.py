@@ -7,6 +7,8 @@ from typing import Any
 import httpx
 
 from labbook.db.database import Database
+from labbook.store import candidates as candidates_store
+from labbook.store.entities import CandidateStatus
 from tests.graphql.conftest import codes, data, make_candidate, make_experiment, run
 
 CANDIDATES = """query($filter: String, $sort: String, $first: Int, $after: String, $last: Int,
@@ -121,3 +123,27 @@ async def test_experiments_search_and_sort(client: httpx.AsyncClient, app_db: Da
     assert await listed(search="'") == ["it's"]
     assert (await listed(sort="CANDIDATE_COUNT_DESC"))[0] == "gamma"
     assert await listed(sort="CREATED_DESC", first=2) == ["gamma", "it's"]
+
+
+async def test_status_and_deleted_candidates(client: httpx.AsyncClient, app_db: Database) -> None:
+    exp = await make_experiment(app_db)
+    done = await make_candidate(app_db, exp, "done")
+    await make_candidate(app_db, exp, "running")
+    gone = await make_candidate(app_db, exp, "gone")
+    async with app_db.write() as s:
+        await candidates_store.update_candidate(
+            s, candidate_id=done.id, status=CandidateStatus.FINISHED
+        )
+        await candidates_store.delete_candidate(s, candidate_id=gone.id)
+    query = """query($status: CandidateStatus, $all: Boolean) { project(fullPath: "default") {
+      experiment(iid: 1) { candidateCount candidates(status: $status, includeDeleted: $all,
+      sort: "attributes.run_name ASC") { totalCount nodes { name } } } } }"""
+
+    async def listed(**variables: Any) -> list[str]:
+        body = data(await run(client, query, **variables))["project"]["experiment"]
+        assert body["candidateCount"] == 2
+        return names(body["candidates"])
+
+    assert await listed() == ["done", "running"]
+    assert await listed(status="FINISHED") == ["done"]
+    assert await listed(all=True) == ["done", "gone", "running"]
