@@ -93,3 +93,12 @@ async def test_unexpected_errors_are_masked_ours_are_not(
     )
     assert codes(bad) == ["BAD_USER_INPUT"] and "negative" in bad["errors"][0]["message"]
     assert caplog.text == ""  # a caller's mistake is not an operator's problem
+
+
+async def test_introspection_passes_the_limits(anon_client: httpx.AsyncClient) -> None:
+    """GraphiQL and codegen introspect: the depth and token limits must let that through."""
+    from graphql import get_introspection_query
+
+    body = data(await run(anon_client, get_introspection_query(descriptions=True)))
+    names = {t["name"] for t in body["__schema"]["types"]}
+    assert {"Candidate", "Experiment", "Project", "Mutation", "Subscription"} <= names
