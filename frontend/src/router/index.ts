@@ -1,6 +1,6 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { useCurrentUser } from '@/composables/useCurrentUser'
-import { paths } from '@/utils/paths'
+import { paths, safeRedirect } from '@/utils/paths'
 
 const PROJECT = ':projectPath(.+)'
 
@@ -35,15 +35,18 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 
-export const router = createRouter({ history: createWebHistory(), routes })
-
-router.beforeEach(async (to) => {
-  if (to.meta.public) return true
+/** Signed-out visitors go to sign in (and come back); signed-in ones skip the sign-in page. */
+export async function authGuard(to: RouteLocationNormalized): Promise<true | string> {
+  let signedIn: boolean
   try {
-    const user = await useCurrentUser().load()
-    return user ? true : paths.signIn(to.fullPath)
+    signedIn = (await useCurrentUser().load()) !== null
   } catch {
     // The server is unreachable: let the view show its own error state.
     return true
   }
-})
+  if (to.meta.public) return signedIn ? safeRedirect(to.query.redirect) : true
+  return signedIn ? true : paths.signIn(to.fullPath)
+}
+
+export const router = createRouter({ history: createWebHistory(), routes })
+router.beforeEach(authGuard)
