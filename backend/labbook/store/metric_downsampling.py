@@ -81,7 +81,7 @@ def _point(name: str, row: Any) -> MetricPoint:
 
 
 async def downsampled_history(
-    session: AsyncSession, *, candidate_id: int, name: str, max_points: int, by_time: bool = False
+    session: AsyncSession, *, candidate_id: int, name: str, max_points: int
 ) -> list[MetricPoint]:
     """At most `max_points` points (between 4 and `MAX_POINTS`), in step order."""
     max_points = min(max(max_points, 4), MAX_POINTS)

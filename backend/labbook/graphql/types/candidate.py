@@ -140,13 +140,13 @@ class CandidateType(Node):
         max_points: int | None = 1000,
         x_axis: MetricAxis | None = MetricAxis.STEP,
     ) -> list[MetricPoint]:
+        # Both axes share the step buckets: time grows with the step (see the store module).
         async with info.context.db.read() as session:
             points = await metric_downsampling.downsampled_history(
                 session,
                 candidate_id=self.entity.id,
                 name=name,
                 max_points=1000 if max_points is None else max_points,
-                by_time=x_axis is MetricAxis.TIME,
             )
         return [MetricPoint.of(p) for p in points]
 
