@@ -41,7 +41,8 @@ RUNS = [
         {"loss": [0.2, 0.4]}, {"team": "ML"}),
     Run("run-c", 3000, CandidateStatus.RUNNING, {"lr": "0.001"},
         {"loss": [math.nan]}, {"team": "vision"}),
-    Run("run-d", 4000, CandidateStatus.FINISHED, {"opt": "Adam"}, {"acc": [0.7]}),
+    Run("run-d", 4000, CandidateStatus.FINISHED, {"opt": "Adam"},
+        {"acc": [0.7], "acc.max": [5.0]}),
     Run("RUN-E", 5000, CandidateStatus.KILLED, {"lr": "0.1", "opt": "adamw"},
         {"loss": [0.1], "val.loss": [9.0]}, {"team": "ml-ops", "mlflow.runName": "e"}),
 ]  # fmt: skip
@@ -109,6 +110,11 @@ async def found(db: Database, e: Experiment, filter: str, **kw: object) -> str:
         ("metrics.`loss`.min < 0.25", "eb"),
         ("metrics.`loss`.max > 0.45", "a"),
         ("metrics.`loss`.count = 2", "ba"),
+        ("metrics.loss.min < 0.25", "eb"),  # no metric is named loss.min: the summary
+        ("metrics.LOSS.Max > 0.45", ""),  # keys are case-sensitive, summaries are not
+        ("metrics.loss.count = 2 AND metrics.loss.last < 0.35", "a"),
+        ("metrics.acc.max > 1", "d"),  # d logged a metric named acc.max: MLflow's reading
+        ("metrics.`acc`.max > 0.8", "a"),
         ("metrics.loss != 0.3", "ecb"),
         ("metrics.loss IS NOT NULL", "ecba"),
         ("metrics.val.loss > 1", "e"),
@@ -174,6 +180,8 @@ async def test_run_id_filter_and_status_lifecycle_options(
         (["metrics.loss DESC"], "baecd"),
         (["metrics.`loss`.min"], "ebacd"),
         (["metrics.`loss`.count DESC"], "baecd"),
+        (["metrics.loss.min"], "ebacd"),
+        (["metrics.acc.max DESC"], "decba"),  # the metric named acc.max; d alone has it
         (["params.lr"], "cbead"),  # string order; tie on '0.1' → newest first; missing last
         (["params.lr DESC"], "eabcd"),
         (["tags.team ASC"], "baecd"),  # 'ML' < 'ml' < 'ml-ops' < 'vision'; d has none

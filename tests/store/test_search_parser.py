@@ -149,7 +149,7 @@ def test_order_by() -> None:
         OrderKey(Field("attribute", "start_time"), False),
     ]
     assert parse_order_by(["metrics.`loss`.min desc", "name", " "]) == [
-        OrderKey(Field("metric", "loss", "min"), False),
+        OrderKey(Field("metric", "loss", "min", quoted=True), False),
         OrderKey(Field("attribute", "name"), True),
     ]
     assert parse_order_by([]) == []

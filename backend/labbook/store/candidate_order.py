@@ -109,10 +109,9 @@ def _signature(keys: list[OrderKey]) -> str:
     return digest.hexdigest()[:12]
 
 
-def candidate_keyset(order_by: list[str] | None, *, segmented: bool = True) -> Keyset:
-    """The order as a keyset; `segmented` cuts it by the first key's presence when that
-    is a param, tag or metric (the cursors are the same either way)."""
-    keys = order_keys(order_by)
+def candidate_keyset(keys: list[OrderKey], *, segmented: bool = True) -> Keyset:
+    """The order (from `order_keys`) as a keyset; `segmented` cuts it by the first key's
+    presence when that is a param, tag or metric (the cursors are the same either way)."""
     sorts = [_sort_columns(key) for key in keys]
     last = SortColumn(C.id, ascending=False)
     head_join, head = sorts[0]

@@ -30,6 +30,7 @@ from labbook.store.pages import Page
 from labbook.store.search import Comparison, FilterExpr, parse_filter
 from labbook.store.search_sql import compare, compile_filter
 from labbook.store.sql import dialect_name
+from labbook.store.summary_names import resolve_summaries
 
 Lifecycle = Literal["active", "deleted", "all"]
 WALK_THRESHOLD = 5000
@@ -149,19 +150,19 @@ async def search_candidates(
     before: str | None = None,
 ) -> Page[Candidate]:
     """One page of the candidates of these experiments that match, in `order_by` order."""
+    tree, keys = await resolve_summaries(session, parse_filter(filter or ""), order_keys(order_by))
     where: dict[str, Any] = {
         "experiment_ids": experiment_ids,
-        "tree": parse_filter(filter or ""),
+        "tree": tree,
         "lifecycle": lifecycle,
         "status": status,
     }
-    keyed_order = order_keys(order_by)[0].field.kind != "attribute"
-    plan = await _plan(session, keyed_order, **where)
+    plan = await _plan(session, keys[0].field.kind != "attribute", **where)
     stmt = _filtered(candidate_query(), dialect_name(session), plan=plan, **where)
     return await fetch_page(
         session,
         stmt,
-        candidate_keyset(order_by, segmented=plan.segmented),
+        candidate_keyset(keys, segmented=plan.segmented),
         lambda row: to_candidate(row[0], row[1]),
         limit=limit,
         after=after,
@@ -177,10 +178,11 @@ async def count_candidates(
     lifecycle: Lifecycle = "active",
     status: CandidateStatus | None = None,
 ) -> int:
+    tree, _ = await resolve_summaries(session, parse_filter(filter or ""), [])
     ids = _matching_ids(
         session,
         experiment_ids=experiment_ids,
-        tree=parse_filter(filter or ""),
+        tree=tree,
         lifecycle=lifecycle,
         status=status,
     )

@@ -12,10 +12,13 @@ Filters follow MLflow's `search_runs` grammar and extend it:
 - An unquoted key runs to the next space or operator, dots included: `metrics.val.loss` is
   the metric `val.loss` (MLflow accepts `tags.mlflow.parentRunId` unquoted). Keys with other
   characters are quoted with backquotes or double quotes: ``metrics.`f1 score` ``.
-- Metric summaries: a metric compares by its latest value unless a summary follows a *quoted*
-  key: ``metrics.`loss`.min``, ``metrics."val.loss".max``, `.last`, `.count`. Only the quoted
-  form selects a summary, so it can never be mistaken for a dotted key (`metrics.loss.min`
-  is the metric named `loss.min`, as in MLflow).
+- Metric summaries: a metric compares by its latest value unless a summary follows the key:
+  `.last`, `.min`, `.max` or `.count`. After a quoted key it always is one
+  (``metrics.`loss`.min``, ``metrics."val.loss".max``). After an unquoted key
+  (`metrics.loss.min`, as the design spells it) the parser cannot tell it from a dotted key,
+  so the field keeps the whole key with `quoted=False` and the store decides: the metric
+  named `loss.min` if one was ever logged (MLflow's reading), the minimum of `loss`
+  otherwise (`store.summary_names`).
 - Values: strings in single or double quotes (a doubled quote or a backslash escapes one),
   numbers (`-1.5e-3`), lists `('a', 'b')` after `IN` / `NOT IN`.
 - Operators: `= != <> < <= > >= LIKE ILIKE IN NOT IN IS NULL IS NOT NULL`; keywords are
@@ -63,6 +66,7 @@ class Field:
     key: str
     summary: Summary = "last"
     position: int = 0
+    quoted: bool = False
 
     def describe(self) -> str:
         return f"{self.kind} '{self.key}'" + ("" if self.summary == "last" else f".{self.summary}")
@@ -213,7 +217,7 @@ class _Parser:
         quoted = self.take()
         if quoted.kind not in ("string", "key") or quoted.position != token.end or not quoted.value:
             raise self.error(quoted, f"a key after '{token.text}'")
-        return Field(kind, quoted.value, self.summary(kind, quoted), token.position)
+        return Field(kind, quoted.value, self.summary(kind, quoted), token.position, quoted=True)
 
     def prefix(self, prefix: str, token: Token) -> Kind:
         if prefix.lower() in ("dataset", "datasets"):
