@@ -34,7 +34,7 @@ EXPERIMENT_ID = '{ project(fullPath: "default") { item: experiment(iid: 1) { id 
 CANDIDATE_ID = '{ project(fullPath: "default") { item: candidate(iid: 1) { id } } }'
 CREATE = """mutation($id: ID!) { createCandidate(input: {experimentId: $id, name: "from-ui"}) {
   ... on Candidate { id } } }"""
-SETTLE = 0.5  # the server registers a subscription just after receiving `subscribe`
+SETTLE = 1.0  # the server registers a subscription shortly after receiving `subscribe`
 
 
 def ws_url(base: str) -> str:
