@@ -72,3 +72,14 @@ def test_parse_json_refuses_non_objects(body: bytes) -> None:
 def test_parse_json_keeps_nan_tokens() -> None:
     assert math.isnan(parse_json(b'{"v": NaN}')["v"])
     assert parse_json(b"  ") == {}
+
+
+def test_ids_may_be_numbers() -> None:
+    fields = Fields({"experiment_id": 3, "experiment_ids": [1, "2"], "flag": True})
+    assert fields.id_text("experiment_id") == "3"
+    assert fields.texts("experiment_ids", ids=True) == ["1", "2"]
+    assert fields.id_text("missing", default="0") == "0"
+    with pytest.raises(MlflowApiError):
+        fields.id_text("flag")
+    with pytest.raises(MlflowApiError):
+        fields.texts("experiment_ids")

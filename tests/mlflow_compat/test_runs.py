@@ -396,3 +396,12 @@ async def test_concurrent_runs_in_default_experiment(client: httpx.AsyncClient) 
     assert len(experiment_ids) == 1
     found = await client.post(f"{ROOT}/experiments/search", json={})
     assert [e["name"] for e in found.json()["experiments"]] == ["Default"]
+
+
+async def test_numeric_experiment_id_is_accepted(client: httpx.AsyncClient) -> None:
+    await client.post(f"{ROOT}/experiments/create", json={"name": "numeric"})
+    response = await client.post(f"{ROOT}/runs/create", json={"experiment_id": 1})
+    assert response.status_code == 200
+    assert response.json()["run"]["info"]["experiment_id"] == "1"
+    found = await client.post(f"{ROOT}/runs/search", json={"experiment_ids": [1]})
+    assert len(found.json()["runs"]) == 1

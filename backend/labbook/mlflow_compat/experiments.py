@@ -28,7 +28,7 @@ async def _experiment_json(session: AsyncSession, experiment: Experiment) -> dic
 
 
 async def _find(tx: Tx, fields: Fields, ctx: Context) -> Experiment:
-    experiment_id = fields.text("experiment_id", required=True)
+    experiment_id = fields.id_text("experiment_id", required=True)
     return await find_experiment(
         tx.session,
         project=tx.project,
@@ -58,7 +58,7 @@ async def create_experiment(fields: Fields, ctx: Context) -> dict[str, Any]:
 @api_handler
 async def get_experiment(fields: Fields, ctx: Context) -> dict[str, Any]:
     # Experiment "0" may have to be created, hence a write transaction (authorized as a read).
-    default = fields.text("experiment_id") == DEFAULT_EXPERIMENT_ID
+    default = fields.id_text("experiment_id") == DEFAULT_EXPERIMENT_ID
     async with ctx.write(Action.READ) if default else ctx.read() as tx:
         return await _experiment_json(tx.session, await _find(tx, fields, ctx))
 

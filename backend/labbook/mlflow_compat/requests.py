@@ -41,6 +41,10 @@ def _storable(where: str, value: str) -> str:
     return value
 
 
+def _int_as_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Fields:
     """Typed access to one JSON object (or a query string, where every value is a list)."""
 
@@ -79,6 +83,13 @@ class Fields:
         if not isinstance(value, str):
             raise _type_error(self._name(name), value, "a string")
         return _storable(self._name(name), value)
+
+    def id_text(self, name: str, *, required: bool = False, default: str = "") -> str:
+        """An id such as `experiment_id`: a string, though a hand-written `1` is taken too."""
+        value = _int_as_text(self.raw(name))
+        if isinstance(value, str) and value:
+            return _storable(self._name(name), value)
+        return self.text(name, required=required, default=default)
 
     def opt_integer(self, name: str) -> int | None:
         value = self.raw(name)
@@ -144,8 +155,11 @@ class Fields:
             raise _type_error(self._name(name), value, "a list")
         return value
 
-    def texts(self, name: str) -> list[str]:
+    def texts(self, name: str, *, ids: bool = False) -> list[str]:
+        """A list of strings; with `ids`, integers are taken as their decimal strings."""
         values = self._list(name)
+        if ids:
+            values = [_int_as_text(v) for v in values]
         for i, value in enumerate(values):
             if not isinstance(value, str):
                 raise _type_error(f"{self._name(name)}[{i}]", value, "a string")

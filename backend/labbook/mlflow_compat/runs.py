@@ -45,7 +45,7 @@ def param_entry(fields: Fields) -> KeyValue:
 
 @api_handler
 async def create_run(fields: Fields, ctx: Context) -> dict[str, Any]:
-    experiment_id = fields.text("experiment_id", default="0")
+    experiment_id = fields.id_text("experiment_id", default="0")
     name = fields.opt_text("run_name")
     start_time = fields.opt_integer("start_time") or int(time.time() * 1000)
     tags = tag_entries(fields.objects("tags"))

@@ -97,7 +97,7 @@ async def _experiment_ids(session: AsyncSession, project: Project, ids: list[str
 @api_handler
 async def search_runs_endpoint(fields: Fields, ctx: Context) -> dict[str, Any]:
     size, lifecycle = _max_results(fields), _view_type(fields, "run_view_type")
-    ids, filter_ = fields.texts("experiment_ids"), fields.opt_text("filter")
+    ids, filter_ = fields.texts("experiment_ids", ids=True), fields.opt_text("filter")
     order_by, after = fields.texts("order_by"), fields.opt_text("page_token") or None
     async with ctx.read() as tx:
         experiment_ids = await _experiment_ids(tx.session, tx.project, ids)
