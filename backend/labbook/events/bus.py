@@ -7,7 +7,6 @@ so writes through any server process reach subscribers of every other.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -19,7 +18,6 @@ from labbook.events.inbox import Inbox
 from labbook.events.model import Event
 
 I = TypeVar("I", bound=Inbox)  # noqa: E741
-log = logging.getLogger(__name__)
 
 
 class EventBus:
