@@ -26,6 +26,7 @@ type Documents = {
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": typeof types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.DeleteCandidateDocument,
     "mutation DeleteExperiment($input: ExperimentIdInput!) {\n  deleteExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.DeleteExperimentDocument,
+    "mutation DeleteMetadata($input: DeleteMetadataInput!) {\n  deleteMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.DeleteMetadataDocument,
     "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}": typeof types.ExperimentDocument,
     "query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $includeDeleted: Boolean, $first: Int, $after: String) {\n  project(fullPath: $fullPath) {\n    id\n    experiment(iid: $iid) {\n      id\n      candidates(\n        filter: $filter\n        sort: $sort\n        status: $status\n        includeDeleted: $includeDeleted\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        nodes {\n          ...CandidateRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}": typeof types.ExperimentCandidatesDocument,
     "fragment ExperimentFields on Experiment {\n  id\n  iid\n  name\n  createdAt\n  updatedAt\n  deletedAt\n  candidateCount\n  lastActivityAt\n  paramKeys\n  metricKeys\n  creator {\n    id\n    username\n    name\n  }\n  metadata {\n    name\n    value\n  }\n}": typeof types.ExperimentFieldsFragmentDoc,
@@ -37,6 +38,7 @@ type Documents = {
     "mutation PurgeExperiment($input: PurgeInput!) {\n  purgeExperiment(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.PurgeExperimentDocument,
     "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.RestoreCandidateDocument,
     "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.RestoreExperimentDocument,
+    "mutation SetMetadata($input: SetMetadataInput!) {\n  setMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.SetMetadataDocument,
     "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": typeof types.SignOutDocument,
     "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.UpdateCandidateDocument,
@@ -54,6 +56,7 @@ const documents: Documents = {
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.DeleteCandidateDocument,
     "mutation DeleteExperiment($input: ExperimentIdInput!) {\n  deleteExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.DeleteExperimentDocument,
+    "mutation DeleteMetadata($input: DeleteMetadataInput!) {\n  deleteMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": types.DeleteMetadataDocument,
     "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}": types.ExperimentDocument,
     "query ExperimentCandidates($fullPath: ID!, $iid: Int!, $filter: String, $sort: String, $status: CandidateStatus, $includeDeleted: Boolean, $first: Int, $after: String) {\n  project(fullPath: $fullPath) {\n    id\n    experiment(iid: $iid) {\n      id\n      candidates(\n        filter: $filter\n        sort: $sort\n        status: $status\n        includeDeleted: $includeDeleted\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        nodes {\n          ...CandidateRow\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}": types.ExperimentCandidatesDocument,
     "fragment ExperimentFields on Experiment {\n  id\n  iid\n  name\n  createdAt\n  updatedAt\n  deletedAt\n  candidateCount\n  lastActivityAt\n  paramKeys\n  metricKeys\n  creator {\n    id\n    username\n    name\n  }\n  metadata {\n    name\n    value\n  }\n}": types.ExperimentFieldsFragmentDoc,
@@ -65,6 +68,7 @@ const documents: Documents = {
     "mutation PurgeExperiment($input: PurgeInput!) {\n  purgeExperiment(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.PurgeExperimentDocument,
     "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.RestoreCandidateDocument,
     "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.RestoreExperimentDocument,
+    "mutation SetMetadata($input: SetMetadataInput!) {\n  setMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": types.SetMetadataDocument,
     "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": types.SignOutDocument,
     "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.UpdateCandidateDocument,
@@ -118,6 +122,10 @@ export function graphql(source: "mutation DeleteExperiment($input: ExperimentIdI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DeleteMetadata($input: DeleteMetadataInput!) {\n  deleteMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').DeleteMetadataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Experiment($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    experiment(iid: $iid) {\n      ...ExperimentFields\n    }\n  }\n}"): typeof import('./graphql').ExperimentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -159,6 +167,10 @@ export function graphql(source: "mutation RestoreCandidate($input: CandidateIdIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').RestoreExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetMetadata($input: SetMetadataInput!) {\n  setMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').SetMetadataDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

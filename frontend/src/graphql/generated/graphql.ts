@@ -964,6 +964,13 @@ export type DeleteExperimentMutationVariables = Exact<{
 
 export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
+export type DeleteMetadataMutationVariables = Exact<{
+  input: DeleteMetadataInput;
+}>;
+
+
+export type DeleteMetadataMutation = { __typename?: 'Mutation', deleteMetadata: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate' } | { __typename: 'Experiment' } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
 export type ExperimentQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
   iid: Scalars['Int']['input'];
@@ -1062,6 +1069,13 @@ export type RestoreExperimentMutationVariables = Exact<{
 
 
 export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type SetMetadataMutationVariables = Exact<{
+  input: SetMetadataInput;
+}>;
+
+
+export type SetMetadataMutation = { __typename?: 'Mutation', setMetadata: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate' } | { __typename: 'Experiment' } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -1586,6 +1600,16 @@ fragment ExperimentPayloadFields on ExperimentPayload {
     message
   }
 }`) as unknown as TypedDocumentString<DeleteExperimentMutation, DeleteExperimentMutationVariables>;
+export const DeleteMetadataDocument = new TypedDocumentString(`
+    mutation DeleteMetadata($input: DeleteMetadataInput!) {
+  deleteMetadata(input: $input) {
+    __typename
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMetadataMutation, DeleteMetadataMutationVariables>;
 export const ExperimentDocument = new TypedDocumentString(`
     query Experiment($fullPath: ID!, $iid: Int!) {
   project(fullPath: $fullPath) {
@@ -1876,6 +1900,16 @@ fragment ExperimentPayloadFields on ExperimentPayload {
     message
   }
 }`) as unknown as TypedDocumentString<RestoreExperimentMutation, RestoreExperimentMutationVariables>;
+export const SetMetadataDocument = new TypedDocumentString(`
+    mutation SetMetadata($input: SetMetadataInput!) {
+  setMetadata(input: $input) {
+    __typename
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetMetadataMutation, SetMetadataMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
