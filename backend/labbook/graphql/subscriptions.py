@@ -87,7 +87,11 @@ def _point(candidate: Candidate, p: MetricPoint) -> MetricPointEvent:
 
 @strawberry.type(description="Live updates while training runs.")
 class Subscription:
-    @strawberry.subscription(description="Candidates of an experiment created, changed, deleted.")
+    @strawberry.subscription(
+        description="Candidates of an experiment created, updated (new params, metadata and"
+        " metric points included) or deleted, each as it is when the event is sent. Changes"
+        " that arrive together are sent once per candidate."
+    )
     async def candidate_events(
         self, info: Info, experiment_id: strawberry.ID
     ) -> AsyncGenerator[CandidateEvent, None]:
@@ -99,7 +103,10 @@ class Subscription:
                     yield event
                 await asyncio.sleep(BATCH_PAUSE)
 
-    @strawberry.subscription(description="Metric points of a candidate as they are logged.")
+    @strawberry.subscription(
+        description="Metric points of a candidate as they are logged, optionally of some"
+        " names only. A reader that falls far behind loses the oldest points."
+    )
     async def metric_points(
         self, info: Info, candidate_id: strawberry.ID, names: list[str] | None = None
     ) -> AsyncGenerator[MetricPointEvent, None]:
