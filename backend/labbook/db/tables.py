@@ -373,9 +373,7 @@ class LoggedModelMetric(Base):
         ),
     )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    logged_model_id: Mapped[int] = mapped_column(
-        ForeignKey("logged_models.id", ondelete="CASCADE")
-    )
+    logged_model_id: Mapped[int] = mapped_column(ForeignKey("logged_models.id", ondelete="CASCADE"))
     candidate_id: Mapped[int | None] = mapped_column(
         ForeignKey("candidates.id", ondelete="SET NULL"), nullable=True
     )
