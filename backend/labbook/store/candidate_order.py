@@ -27,10 +27,11 @@ from labbook.store.candidate_fields import (
     attribute,
     keyed,
 )
-from labbook.store.keyset import AnySelect, Keyset, Narrow, Segment, SortColumn
+from labbook.store.keyset import AnySelect, Keyset, Narrow, Segment, SortColumn, unchanged
 from labbook.store.search import Field, OrderKey, parse_order_by
 
 Join = tuple[Any, ColumnElement[bool]]
+Scope = tuple[Narrow, Narrow]
 
 
 def order_keys(order_by: list[str] | None) -> list[OrderKey]:
@@ -80,24 +81,30 @@ def _segments(
     head: tuple[SortColumn, ...],
     joins: list[Join],
     rest: tuple[SortColumn, ...],
+    scope: Scope,
 ) -> tuple[Segment, ...]:
     """With the key (a plain join, by value), with NaN (metrics), without the key."""
     alias, on = join
+    walked, scoped = scope
     value, flag = head[-1].value, head[-1].missing
     present = tuple(replace(c, nullable=False) for c in head)  # (the flag is 0 here)
     with_key = Segment(
-        (*present, *rest), _outer(joins, lambda s: s.join(alias, on & value.is_not(None)))
+        (*present, *rest),
+        _outer(joins, lambda s: walked(s.join(alias, on & value.is_not(None)))),
     )
-    keyed_rows = select(alias.candidate_id).where(alias.name == key.field.key)
+    # NOT EXISTS, not NOT IN: PostgreSQL makes it an anti-join instead of hashing every row.
+    keyed = select(alias.candidate_id).where(
+        alias.candidate_id == C.id, alias.name == key.field.key
+    )
     none = (None,) * len(head)
     without = Segment(
         rest,
-        _outer(joins, lambda s: s.where(C.id.not_in(keyed_rows))),
+        _outer(joins, lambda s: scoped(s.where(~keyed.exists()))),
         fill=none if flag is None else (*none, 1),
     )
     if flag is None:
         return (with_key, without)
-    with_nan = _outer(joins, lambda s: s.join(alias, on & value.is_(None)))
+    with_nan = _outer(joins, lambda s: scoped(s.join(alias, on & value.is_(None))))
     return (with_key, Segment(rest, with_nan, fill=(*none, 0)), without)
 
 
@@ -109,9 +116,12 @@ def _signature(keys: list[OrderKey]) -> str:
     return digest.hexdigest()[:12]
 
 
-def candidate_keyset(keys: list[OrderKey], *, segmented: bool = True) -> Keyset:
+def candidate_keyset(
+    keys: list[OrderKey], *, segmented: bool = True, scope: Scope = (unchanged, unchanged)
+) -> Keyset:
     """The order (from `order_keys`) as a keyset; `segmented` cuts it by the first key's
-    presence when that is a param, tag or metric (the cursors are the same either way)."""
+    presence when that is a param, tag or metric (the cursors are the same either way).
+    `scope` narrows the segment with the key, which may walk its index, and the others."""
     sorts = [_sort_columns(key) for key in keys]
     last = SortColumn(C.id, ascending=False)
     head_join, head = sorts[0]
@@ -121,4 +131,4 @@ def candidate_keyset(keys: list[OrderKey], *, segmented: bool = True) -> Keyset:
         return Keyset((segment,), _signature(keys))
     joins = [join for join, _ in sorts[1:] if join is not None]
     rest = (*(c for _, cs in sorts[1:] for c in cs), last)
-    return Keyset(_segments(keys[0], head_join, head, joins, rest), _signature(keys))
+    return Keyset(_segments(keys[0], head_join, head, joins, rest, scope), _signature(keys))

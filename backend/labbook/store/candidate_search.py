@@ -25,7 +25,7 @@ from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
 from labbook.store.candidate_order import candidate_keyset, order_keys
 from labbook.store.candidates import candidate_query, to_candidate
 from labbook.store.entities import Candidate, CandidateStatus
-from labbook.store.keyset import AnySelect, Expr, fetch_page
+from labbook.store.keyset import AnySelect, Expr, Narrow, fetch_page, unchanged
 from labbook.store.pages import Page
 from labbook.store.search import Comparison, FilterExpr, parse_filter
 from labbook.store.search_sql import compare, compile_filter
@@ -97,8 +97,8 @@ def _filtered(
     status: CandidateStatus | None,
     plan: _Plan = _Plan(),
 ) -> AnySelect:
-    experiment = C.experiment_id + 0 if plan.walk else C.experiment_id  # `+ 0`: no index
-    stmt = stmt.where(experiment.in_(experiment_ids))
+    if not plan.walk:  # (walking: scoped per segment, see `_scope`)
+        stmt = stmt.where(C.experiment_id.in_(experiment_ids))
     if lifecycle != "all":
         live = lifecycle == "active"
         stmt = stmt.where(C.deleted_at.is_(None) if live else C.deleted_at.is_not(None))
@@ -137,6 +137,16 @@ async def _plan(session: AsyncSession, keyed_order: bool, **where: Any) -> _Plan
     return _Plan(segmented=False)
 
 
+def _scope(experiment_ids: list[int], plan: _Plan) -> tuple[Narrow, Narrow]:
+    """When walking, the segment with the key hides the experiment index from the planner
+    (`+ 0`), so that it walks the key's index; the others (NaN, without the key) use it."""
+    if not plan.walk:
+        return unchanged, unchanged
+    hidden = (C.experiment_id + 0).in_(experiment_ids)
+    shown = C.experiment_id.in_(experiment_ids)
+    return (lambda s: s.where(hidden)), (lambda s: s.where(shown))
+
+
 async def search_candidates(
     session: AsyncSession,
     *,
@@ -162,7 +172,7 @@ async def search_candidates(
     return await fetch_page(
         session,
         stmt,
-        candidate_keyset(keys, segmented=plan.segmented),
+        candidate_keyset(keys, segmented=plan.segmented, scope=_scope(experiment_ids, plan)),
         lambda row: to_candidate(row[0], row[1]),
         limit=limit,
         after=after,
