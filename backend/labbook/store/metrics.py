@@ -14,7 +14,7 @@ from labbook.errors import InvalidParameterError
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
-from labbook.store.sql import greatest, insert, least
+from labbook.store.sql import greatest, insert, least, memoized
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
 
@@ -83,15 +83,19 @@ async def log_metrics(
         }
         for p in points
     ]
-    table = t.CandidateMetric
-    stmt = insert(session, table).on_conflict_do_nothing()
-    stmt = stmt.returning(table.name, table.value, table.step, table.timestamp)
+    stmt = memoized(session, "metric_points_insert", _points_insert)
     inserted = (await session.execute(stmt, rows)).all()
     new = [MetricPoint(name=n, value=_loaded(v), step=s, timestamp=ts) for n, v, s, ts in inserted]
     await _update_summaries(session, candidate_id, _summarize(new))
     if new:
         await metrics_logged(session, candidate_id=candidate_id, points=new)
     return len(new)
+
+
+def _points_insert(session: AsyncSession) -> Any:
+    table = t.CandidateMetric
+    stmt = insert(session, table).on_conflict_do_nothing()
+    return stmt.returning(table.name, table.value, table.step, table.timestamp)
 
 
 def _newer(new: Any) -> Any:
@@ -112,12 +116,29 @@ def _newer(new: Any) -> Any:
     )
 
 
+def _summaries_upsert(session: AsyncSession) -> Any:
+    s = t.CandidateMetricSummary
+    stmt = insert(session, s)
+    new = stmt.excluded
+    newer = _newer(new)
+    return stmt.on_conflict_do_update(
+        index_elements=["candidate_id", "name"],
+        set_={
+            "count": s.count + new.count,
+            "min_value": least(session, s.min_value, new.min_value),
+            "max_value": greatest(session, s.max_value, new.max_value),
+            "last_value": case((newer, new.last_value), else_=s.last_value),
+            "last_step": case((newer, new.last_step), else_=s.last_step),
+            "last_timestamp": case((newer, new.last_timestamp), else_=s.last_timestamp),
+        },
+    )
+
+
 async def _update_summaries(
     session: AsyncSession, candidate_id: int, batches: dict[str, _Batch]
 ) -> None:
     if not batches:
         return
-    s = t.CandidateMetricSummary
     rows = [
         {
             "candidate_id": candidate_id,
@@ -131,20 +152,7 @@ async def _update_summaries(
         }
         for name, b in sorted(batches.items())
     ]
-    stmt = insert(session, s)
-    new = stmt.excluded
-    newer = _newer(new)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["candidate_id", "name"],
-        set_={
-            "count": s.count + new.count,
-            "min_value": least(session, s.min_value, new.min_value),
-            "max_value": greatest(session, s.max_value, new.max_value),
-            "last_value": case((newer, new.last_value), else_=s.last_value),
-            "last_step": case((newer, new.last_step), else_=s.last_step),
-            "last_timestamp": case((newer, new.last_timestamp), else_=s.last_timestamp),
-        },
-    )
+    stmt = memoized(session, "metric_summaries_upsert", _summaries_upsert)
     await session.execute(stmt, rows)
 
 

@@ -1,7 +1,9 @@
-"""Dialect helpers shared by the store: INSERT … ON CONFLICT and scalar min/max."""
+"""Dialect helpers shared by the store: INSERT … ON CONFLICT, scalar min/max, and
+statements built once per dialect."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, func
@@ -31,3 +33,19 @@ def greatest(session: AsyncSession, a: Any, b: Any) -> ColumnElement[Any]:
     if dialect_name(session) == "postgresql":
         return func.greatest(a, b)
     return func.coalesce(func.max(a, b), a, b)
+
+
+_MEMO: dict[tuple[str, str], Any] = {}
+
+
+def memoized(session: AsyncSession, key: str, build: Callable[[AsyncSession], Any]) -> Any:
+    """The statement `build` makes for this dialect, built on first use and then reused.
+
+    Statements are immutable; building a large upsert (and SQLAlchemy's cache key for it)
+    costs more than executing it, on paths that run for every logged metric.
+    """
+    memo_key = (dialect_name(session), key)
+    stmt = _MEMO.get(memo_key)
+    if stmt is None:
+        stmt = _MEMO[memo_key] = build(session)
+    return stmt
