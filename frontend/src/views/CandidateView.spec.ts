@@ -120,6 +120,6 @@ describe('CandidateView deleted candidate', () => {
     await flushPromises()
     expect(fake.calls.find((c) => c.query.includes('mutation PurgeCandidate'))!.variables).toEqual({ input: { id: stored.id } })
     const router = wrapper.vm.$router
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments/1'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments/1'), { timeout: 15_000 })
   })
 })

@@ -127,7 +127,7 @@ describe('ExperimentView deletion', () => {
     await flushPromises()
     const call = fake.calls.find((c) => c.query.includes('mutation DeleteExperiment'))!
     expect(call.variables).toEqual({ input: { id: 'E1' } })
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments'))
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/default/-/ml/experiments'), { timeout: 15_000 })
   })
 })
 

@@ -826,9 +826,9 @@ export type SignInPayload = AuthenticationError | User;
 /** Live updates while training runs. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Candidates of an experiment created, changed, deleted. */
+  /** Candidates of an experiment created, updated (new params, metadata and metric points included) or deleted, each as it is when the event is sent. Changes that arrive together are sent once per candidate. */
   candidateEvents: CandidateEvent;
-  /** Metric points of a candidate as they are logged. */
+  /** Metric points of a candidate as they are logged, optionally of some names only. A reader that falls far behind loses the oldest points. */
   metricPoints: MetricPointEvent;
 };
 
