@@ -218,5 +218,5 @@ async def candidate_counts(session: AsyncSession, *, experiment_ids: list[int]) 
         .where(t.Candidate.experiment_id.in_(experiment_ids), t.Candidate.deleted_at.is_(None))
         .group_by(t.Candidate.experiment_id)
     )
-    counts: dict[int, int] = {i: n for i, n in (await session.execute(stmt)).all()}
+    counts: dict[int, int] = dict((await session.execute(stmt)).all())
     return {i: counts.get(i, 0) for i in experiment_ids}
