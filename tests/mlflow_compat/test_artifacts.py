@@ -106,9 +106,10 @@ def test_project_scoped_tracking_uri(tracking_uri: str, tmp_path: Path) -> None:
     (tmp_path / "w.txt").write_bytes(b"scoped")
     with mlflow.start_run() as run:
         mlflow.log_artifact(str(tmp_path / "w.txt"), artifact_path="sub")
-        mlflow.log_image(np.zeros((4, 4, 3), dtype=np.uint8), key="sample", step=1)
+        image = np.zeros((4, 4, 3), dtype=np.uint8)
+        mlflow.log_image(image, key="sample", step=1, synchronous=True)
     paths = [f.path for f in client.list_artifacts(run.info.run_id, "images")]
-    assert any("sample+step+1+timestamp+" in p for p in paths)
+    assert any("sample+step+1+timestamp+" in p for p in paths), paths
     out = client.download_artifacts(run.info.run_id, "sub/w.txt", dst_path=str(tmp_path / "o"))
     assert Path(out).read_bytes() == b"scoped"
     with httpx.Client(base_url=tracking_uri, headers=AUTH) as http:
