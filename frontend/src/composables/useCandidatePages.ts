@@ -5,6 +5,7 @@ import {
   type CandidateRowFragment,
   type CandidateStatus,
 } from '@/graphql/generated/graphql'
+import { applyCandidateEvent, type CandidateEventData } from '@/components/candidates/candidateEvents'
 
 export interface CandidateQueryArgs {
   fullPath: string
@@ -24,6 +25,8 @@ export function useCandidatePages(args: () => CandidateQueryArgs) {
   const error: Ref<string | null> = ref(null)
   const loading = ref(false)
   const hasMore = ref(false)
+  /** Candidates created since the rows were loaded (live events); reloading shows them. */
+  const newCount = ref(0)
   let cursor: string | null = null
   let generation = 0
 
@@ -31,6 +34,7 @@ export function useCandidatePages(args: () => CandidateQueryArgs) {
     if (reset) {
       generation++
       cursor = null
+      newCount.value = 0
     }
     const mine = generation
     loading.value = true
@@ -60,6 +64,12 @@ export function useCandidatePages(args: () => CandidateQueryArgs) {
     if (!loading.value && hasMore.value) void fetchPage(false)
   }
 
+  function applyEvent(event: CandidateEventData): void {
+    const result = applyCandidateEvent(rows.value, event, args().includeDeleted)
+    rows.value = result.rows
+    newCount.value += result.added
+  }
+
   watch(() => JSON.stringify(args()), () => void fetchPage(true), { immediate: true })
-  return { rows, totalCount, error, loading, hasMore, loadMore, reload: () => fetchPage(true) }
+  return { rows, totalCount, error, loading, hasMore, newCount, loadMore, applyEvent, reload: () => fetchPage(true) }
 }

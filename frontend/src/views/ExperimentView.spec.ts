@@ -142,3 +142,26 @@ describe('ExperimentView metric summaries', () => {
     expect(router.currentRoute.value.query.agg).toBeUndefined()
   })
 })
+
+describe('ExperimentView live updates', () => {
+  it('updates loaded rows in place and announces new candidates', async () => {
+    const { subscribe } = await import('@/graphql/live')
+    vi.mocked(subscribe).mockClear()
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
+    const call = vi.mocked(subscribe).mock.calls.find(([doc]) => String(doc).includes('subscription CandidateEvents'))!
+    expect(call[1]).toEqual({ experimentId: 'E1' })
+    const push = call[2] as (data: unknown) => void
+    push({ candidateEvents: { kind: 'UPDATED', candidate: candidateRow(2, { status: 'FAILED' }) } })
+    push({ candidateEvents: { kind: 'CREATED', candidate: candidateRow(500) } })
+    push({ candidateEvents: { kind: 'CREATED', candidate: candidateRow(501) } })
+    await flushPromises()
+    const table = wrapper.findComponent({ name: 'CandidatesTable' })
+    expect(table.props('candidates')[1].status).toBe('FAILED')
+    expect(wrapper.find('[data-testid="new-candidates"]').text()).toContain('2 new candidates')
+    const before = candidateCalls(fake).length
+    await wrapper.find('[data-testid="new-candidates"] button').trigger('click')
+    await flushPromises()
+    expect(candidateCalls(fake).length).toBe(before + 1)
+    expect(wrapper.find('[data-testid="new-candidates"]').exists()).toBe(false)
+  })
+})

@@ -904,6 +904,13 @@ export type CandidateArtifactsQueryVariables = Exact<{
 
 export type CandidateArtifactsQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, artifacts: Array<{ __typename?: 'Artifact', path: string, name: string, isDir: boolean, size?: number | null, downloadPath?: string | null }>, artifactPackage?: { __typename?: 'ArtifactPackage', name: string, version: string, fileCount: number, size: number, apiPath: string } | null } | null } | null };
 
+export type CandidateEventsSubscriptionVariables = Exact<{
+  experimentId: Scalars['ID']['input'];
+}>;
+
+
+export type CandidateEventsSubscription = { __typename?: 'Subscription', candidateEvents: { __typename?: 'CandidateEvent', kind: CandidateEventKind, candidate: { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, min?: number | null, max?: number | null }> } } };
+
 export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
 
 type CandidatePayloadFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', message: string };
@@ -1032,6 +1039,13 @@ export type MetricHistoryQueryVariables = Exact<{
 
 
 export type MetricHistoryQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, metricHistory: Array<{ __typename?: 'MetricPoint', step: number, timestamp: string, value?: number | null }> } | null } | null };
+
+export type MetricPointsSubscriptionVariables = Exact<{
+  candidateId: Scalars['ID']['input'];
+}>;
+
+
+export type MetricPointsSubscription = { __typename?: 'Subscription', metricPoints: { __typename?: 'MetricPointEvent', name: string, step: number } };
 
 export type ProjectsQueryVariables = Exact<{
   search?: InputMaybe<Scalars['String']['input']>;
@@ -1412,6 +1426,39 @@ export const CandidateArtifactsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CandidateArtifactsQuery, CandidateArtifactsQueryVariables>;
+export const CandidateEventsDocument = new TypedDocumentString(`
+    subscription CandidateEvents($experimentId: ID!) {
+  candidateEvents(experimentId: $experimentId) {
+    kind
+    candidate {
+      ...CandidateRow
+    }
+  }
+}
+    fragment CandidateRow on Candidate {
+  id
+  iid
+  name
+  status
+  startTime
+  duration
+  createdAt
+  deletedAt
+  creator {
+    id
+    username
+  }
+  params {
+    name
+    value
+  }
+  metrics {
+    name
+    value
+    min
+    max
+  }
+}`) as unknown as TypedDocumentString<CandidateEventsSubscription, CandidateEventsSubscriptionVariables>;
 export const CompareMetricsDocument = new TypedDocumentString(`
     query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
   compareMetrics(
@@ -1750,6 +1797,14 @@ export const MetricHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MetricHistoryQuery, MetricHistoryQueryVariables>;
+export const MetricPointsDocument = new TypedDocumentString(`
+    subscription MetricPoints($candidateId: ID!) {
+  metricPoints(candidateId: $candidateId) {
+    name
+    step
+  }
+}
+    `) as unknown as TypedDocumentString<MetricPointsSubscription, MetricPointsSubscriptionVariables>;
 export const ProjectsDocument = new TypedDocumentString(`
     query Projects($search: String, $first: Int, $after: String) {
   projects(search: $search, first: $first, after: $after) {
