@@ -30,6 +30,7 @@ from labbook.db.database import Database
 from labbook.graphql.types.node import global_id
 from labbook.settings import Settings
 from labbook.store import candidates, experiments
+from labbook.store.metric_rollups import Point, rollup_rows
 
 TOKEN = "lbpat-benchmark-token"
 QUERY = """{ project(fullPath: "default") { candidate(iid: 1) {
@@ -40,7 +41,9 @@ COMPARE = """query($ids: [ID!]!) { compareMetrics(candidateIds: $ids, names: ["l
 
 
 async def add_series(db: Database, candidate_id: int, name: str, n: int) -> None:
-    """History rows and their summary written straight to the tables (reads are measured)."""
+    """History rows, their summary and rollups written straight to the tables (reads are
+    measured; `benchmarks.mlflow_log_batch` measures writes)."""
+    points: list[Point] = []
     for start in range(0, n, 50_000):
         rows = [
             {
@@ -52,8 +55,11 @@ async def add_series(db: Database, candidate_id: int, name: str, n: int) -> None
             }
             for i in range(start, min(n, start + 50_000))
         ]
+        points += [(r["step"], r["timestamp"], r["value"]) for r in rows]
         async with db.write() as s:
             await s.execute(insert(t.CandidateMetric), rows)
+    async with db.write() as s:
+        await s.execute(insert(t.CandidateMetricRollup), rollup_rows(candidate_id, {name: points}))
     summary = {
         "candidate_id": candidate_id,
         "name": name,
@@ -88,6 +94,7 @@ async def seed(settings: Settings, n: int) -> list[str]:
         async with db.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
             await conn.exec_driver_sql("VACUUM ANALYZE candidate_metrics")
+            await conn.exec_driver_sql("VACUUM ANALYZE candidate_metric_rollups")
     await db.dispose()
     return [global_id("Candidate", c.id) for c in made[1:]]
 

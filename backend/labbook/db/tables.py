@@ -244,6 +244,33 @@ class CandidateMetricSummary(Base):
     count: Mapped[int] = mapped_column(BigInteger)
 
 
+class CandidateMetricRollup(Base):
+    """Per (candidate, metric, level, step >> (3 + level)): first, last, min and max point and
+    count, kept on write so downsampled histories read ~maxPoints rows (store/metric_rollups).
+    """
+
+    __tablename__ = "candidate_metric_rollups"
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(250), primary_key=True)
+    level: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+    first_step: Mapped[int] = mapped_column(BigInteger)
+    first_timestamp: Mapped[int] = mapped_column(BigInteger)
+    first_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_step: Mapped[int] = mapped_column(BigInteger)
+    last_timestamp: Mapped[int] = mapped_column(BigInteger)
+    last_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    min_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    min_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    min_timestamp: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    max_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    max_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    max_timestamp: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
 class Package(Timestamped, Base):
     __tablename__ = "packages"
     __table_args__ = (UniqueConstraint("project_id", "name", "version"),)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import strawberry
 
 from labbook.errors import InvalidParameterError, NotFoundError
@@ -13,6 +11,7 @@ from labbook.graphql.types.metric import MetricPoint, MetricSeries
 from labbook.graphql.types.node import expect_id, global_id
 from labbook.store import metric_downsampling
 from labbook.store.entities import Candidate
+from labbook.store.entities import MetricPoint as StoredPoint
 
 MAX_CANDIDATES = 20
 MAX_NAMES = 10
@@ -27,11 +26,7 @@ async def _readable(context: Context, node_id: str) -> Candidate:
     return found
 
 
-async def _series(context: Context, c: Candidate, name: str, max_points: int) -> MetricSeries:
-    async with context.db.read() as session:
-        points = await metric_downsampling.downsampled_history(
-            session, candidate_id=c.id, name=name, max_points=max_points
-        )
+def _series(c: Candidate, name: str, points: list[StoredPoint]) -> MetricSeries:
     return MetricSeries(
         candidate_id=global_id("Candidate", c.id),
         name=name,
@@ -47,9 +42,9 @@ async def compare_metrics(
             f"Compare at most {MAX_CANDIDATES} candidates and {MAX_NAMES} metrics at once"
         )
     found = [await _readable(context, str(node_id)) for node_id in candidate_ids]
-    # One session per series: they run side by side on the pool's connections.
-    return list(
-        await asyncio.gather(
-            *(_series(context, c, name, max_points) for c in found for name in names)
+    keys = [(c.id, name) for c in found for name in names]
+    async with context.db.read() as session:  # a fixed few statements for all the series
+        histories = await metric_downsampling.downsampled_histories(
+            session, series=keys, max_points=max_points
         )
-    )
+    return [_series(c, name, histories[(c.id, name)]) for c in found for name in names]

@@ -1,96 +1,140 @@
 """A metric's history reduced on the server to at most `max_points` points, keeping its shape.
 
-The step range is cut into `max_points // 4` equal buckets and each bucket keeps its first,
-last, smallest and largest point (M4 downsampling): spikes survive, and so do the global
-minimum, maximum and the last point. Every bucket is answered by index seeks and one range
-scan inside SQL, so a million points never become Python objects. Buckets follow the step
-even when the chart's x axis is time: time grows with the step in practice, and the
-`(candidate, name, step, …)` index only orders by step.
+M4 downsampling: the step range is cut into at most `max_points // 4` buckets and each bucket
+keeps its first, last, smallest and largest point, so spikes survive, and so do the global
+minimum, maximum and the last point. Buckets follow the step even when the chart's x axis is
+time: time grows with the step in practice, and every index orders by step.
+
+The buckets come from the rollup pyramid kept on write (`metric_rollups`): the finest level
+whose buckets over the series' step range (its lowest step, by one index seek, and the
+summary's last step) number at most `max_points // 4`. Power-of-two levels mean between 1/8
+and 1/4 of `max_points` buckets, so a long series answers with one index range scan of about
+`max_points / 4` rows, never a scan of its points. A series of at most `max_points` points is
+read whole; one whose step range is too wide for the coarsest level (or whose points are so
+dense in steps that level 0 is coarse: many points per step) is still exact in what it keeps,
+and the first case falls back to M4 over the history (`metric_m4`). Several series cost a
+fixed number of statements (plans, whole series, rollups), whatever their number.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
-from labbook.store.metrics import metric_history
-from labbook.store.sql import dialect_name
+from labbook.store.metric_m4 import m4_history
+from labbook.store.metric_rollups import BASE, LEVELS, Point, order_key
 
 MAX_POINTS = 10_000  # a chart needs no more; it bounds what one request can pull
-_RANGE = "candidate_id = :c AND name = :name AND step >= r.lo AND step < r.hi"
-_BUCKETS = ":lo + (i * :span) / :n AS lo, :lo + ((i + 1) * :span) / :n AS hi"
-
-# SQLite: the index holds the rowid, and with a single min() or max() SQLite takes the bare
-# `id` from that row, so each pick is one index-only seek or range scan without sorting.
-_SQLITE = f"""
-WITH RECURSIVE b(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM b WHERE i + 1 < :n),
-r AS (SELECT {_BUCKETS} FROM b),
-picks AS (SELECT
-  (SELECT id FROM candidate_metrics WHERE {_RANGE} ORDER BY step, timestamp LIMIT 1) AS a,
-  (SELECT id FROM candidate_metrics WHERE {_RANGE} ORDER BY step DESC, timestamp DESC LIMIT 1)
-    AS z,
-  (SELECT id FROM (SELECT id, min(value) FROM candidate_metrics WHERE {_RANGE})) AS lo_id,
-  (SELECT id FROM (SELECT id, max(value) FROM candidate_metrics WHERE {_RANGE})) AS hi_id
-  FROM r)
-SELECT step, timestamp, value FROM candidate_metrics WHERE id IN (
-  SELECT a FROM picks UNION SELECT z FROM picks UNION SELECT lo_id FROM picks
-  UNION SELECT hi_id FROM picks)
-ORDER BY step, timestamp, id
-"""
-
-# PostgreSQL: one index-only pass finds each bucket's min and max, then LATERAL picks return
-# the first, last and extreme points themselves (sorting each bucket by value costs more).
-_PICK = "SELECT step, timestamp, value FROM candidate_metrics WHERE " + _RANGE.replace("r.", "a.")
-_POSTGRESQL = f"""
-WITH r AS (SELECT {_BUCKETS} FROM generate_series(0, CAST(:n AS bigint) - 1) AS i),
-a AS (SELECT r.lo, r.hi, agg.low, agg.high FROM r CROSS JOIN LATERAL (
-  SELECT min(value) AS low, max(value) AS high FROM candidate_metrics WHERE {_RANGE}) AS agg)
-SELECT DISTINCT p.step, p.timestamp, p.value FROM a CROSS JOIN LATERAL (
-  ({_PICK} ORDER BY step, timestamp LIMIT 1)
-  UNION ALL ({_PICK} ORDER BY step DESC, timestamp DESC LIMIT 1)
-  UNION ALL ({_PICK} AND value = a.low LIMIT 1)
-  UNION ALL ({_PICK} AND value = a.high LIMIT 1)
-) AS p
-ORDER BY p.step, p.timestamp
-"""
+Key = tuple[int, str]  # candidate id, metric name
 
 
-async def _size(session: AsyncSession, candidate_id: int, name: str) -> int:
-    s = t.CandidateMetricSummary
-    stmt = select(s.count).where(s.candidate_id == candidate_id, s.name == name)
-    return int(await session.scalar(stmt) or 0)
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    key: Key
+    whole: bool  # few enough points to return them all
+    steps: tuple[int, int]  # lowest and highest step
+    level: int | None  # the rollup level to read, None when none fits
 
 
-async def _step_range(session: AsyncSession, candidate_id: int, name: str) -> tuple[int, int]:
+def _matching(columns: tuple[Any, ...], keys: list[tuple[Any, ...]]) -> ColumnElement[bool]:
+    """`columns` equal one of `keys`: OR of ANDs, which SQLite (unlike a row-value IN, which
+    it matches on the first column only) and PostgreSQL both answer with an index seek each."""
+    return or_(*(and_(*(c == v for c, v in zip(columns, key, strict=True))) for key in keys))
+
+
+def level_for(steps: tuple[int, int], buckets: int) -> int | None:
+    """The finest rollup level cutting `steps` into at most `buckets` buckets."""
+    low, high = steps
+    for level in range(LEVELS):
+        shift = BASE + level
+        if (high >> shift) - (low >> shift) + 1 <= buckets:
+            return level
+    return None
+
+
+async def _plans(session: AsyncSession, keys: list[Key], max_points: int) -> list[_Plan]:
+    s, m = t.CandidateMetricSummary, t.CandidateMetric
+    where = (m.candidate_id == s.candidate_id, m.name == s.name)
+    lowest = select(func.min(m.step)).where(*where).scalar_subquery()
+    stmt = select(s.candidate_id, s.name, s.count, lowest, s.last_step)
+    stmt = stmt.where(_matching((s.candidate_id, s.name), keys))
+    return [
+        _Plan((c, n), count <= max_points, (lo, hi), level_for((lo, hi), max_points // 4))
+        for c, n, count, lo, hi in (await session.execute(stmt)).all()
+    ]
+
+
+def _point(name: str, p: Point) -> MetricPoint:
+    value = math.nan if p[2] is None else p[2]
+    return MetricPoint(name=name, value=value, step=p[0], timestamp=p[1])
+
+
+async def _whole(session: AsyncSession, keys: list[Key]) -> dict[Key, list[MetricPoint]]:
     m = t.CandidateMetric
-    where = (m.candidate_id == candidate_id, m.name == name)
-    low = select(func.min(m.step)).where(*where).scalar_subquery()
-    high = select(func.max(m.step)).where(*where).scalar_subquery()
-    row = (await session.execute(select(low, high))).one()
-    return int(row[0]), int(row[1])
+    stmt = select(m.candidate_id, m.name, m.step, m.timestamp, m.value)
+    stmt = stmt.where(_matching((m.candidate_id, m.name), keys))
+    stmt = stmt.order_by(m.candidate_id, m.name, m.step, m.timestamp, m.id)
+    found: dict[Key, list[MetricPoint]] = {}
+    for c, n, step, ts, value in (await session.execute(stmt)).all():
+        found.setdefault((c, n), []).append(_point(n, (step, ts, value)))
+    return found
 
 
-def _point(name: str, row: Any) -> MetricPoint:
-    value = math.nan if row[2] is None else row[2]
-    return MetricPoint(name=name, value=value, step=row[0], timestamp=row[1])
+def _picks(row: Any) -> list[Point]:
+    """A bucket's first, smallest, largest and last point, once each, in order."""
+    picks = {(row[2], row[3], row[4]), (row[5], row[6], row[7])}
+    if row[8] is not None:
+        picks |= {(row[9], row[10], row[8]), (row[12], row[13], row[11])}
+    return sorted(picks, key=order_key)
+
+
+async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[MetricPoint]]:
+    r = t.CandidateMetricRollup
+    point = (r.first_step, r.first_timestamp, r.first_value, r.last_step, r.last_timestamp)
+    extremes = (r.min_value, r.min_step, r.min_timestamp, r.max_value, r.max_step)
+    stmt = select(r.candidate_id, r.name, *point, r.last_value, *extremes, r.max_timestamp)
+    keys = [(*key, level) for key, level in levels.items()]
+    stmt = stmt.where(_matching((r.candidate_id, r.name, r.level), keys))
+    stmt = stmt.order_by(r.candidate_id, r.name, r.level, r.bucket)
+    found: dict[Key, list[MetricPoint]] = {}
+    for row in (await session.execute(stmt)).all():
+        found.setdefault((row[0], row[1]), []).extend(_point(row[1], p) for p in _picks(row))
+    return found
+
+
+async def _fallback(session: AsyncSession, plan: _Plan, buckets: int) -> list[MetricPoint]:
+    candidate_id, name = plan.key
+    return await m4_history(
+        session, candidate_id=candidate_id, name=name, steps=plan.steps, buckets=buckets
+    )
+
+
+async def downsampled_histories(
+    session: AsyncSession, *, series: list[Key], max_points: int
+) -> dict[Key, list[MetricPoint]]:
+    """Each (candidate id, name) series in at most `max_points` (4 to `MAX_POINTS`) points."""
+    max_points = min(max(max_points, 4), MAX_POINTS)
+    plans = await _plans(session, series, max_points) if series else []
+    found: dict[Key, list[MetricPoint]] = {key: [] for key in series}
+    if whole := [p.key for p in plans if p.whole]:
+        found.update(await _whole(session, whole))
+    if levels := {p.key: p.level for p in plans if not p.whole and p.level is not None}:
+        found.update(await _rolled(session, levels))
+    for plan in plans:
+        if not plan.whole and plan.level is None:
+            found[plan.key] = await _fallback(session, plan, max_points // 4)
+    return found
 
 
 async def downsampled_history(
     session: AsyncSession, *, candidate_id: int, name: str, max_points: int
 ) -> list[MetricPoint]:
-    """At most `max_points` points (between 4 and `MAX_POINTS`), in step order."""
-    max_points = min(max(max_points, 4), MAX_POINTS)
-    if await _size(session, candidate_id, name) <= max_points:
-        every = await metric_history(session, candidate_id=candidate_id, name=name)
-        return [p for _, p in every]
-    low, high = await _step_range(session, candidate_id, name)
-    n = min(max_points // 4, high - low + 1)
-    sql = _POSTGRESQL if dialect_name(session) == "postgresql" else _SQLITE
-    params = {"c": candidate_id, "name": name, "lo": low, "span": high - low + 1, "n": n}
-    rows = (await session.execute(text(sql), params)).all()
-    return [_point(name, row) for row in rows]
+    """One series in at most `max_points` points, in step order."""
+    key = (candidate_id, name)
+    return (await downsampled_histories(session, series=[key], max_points=max_points))[key]

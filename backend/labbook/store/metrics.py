@@ -14,6 +14,7 @@ from labbook.errors import InvalidParameterError
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
+from labbook.store.metric_rollups import log_rollups
 from labbook.store.sql import greatest, insert, least, memoized
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
@@ -87,6 +88,7 @@ async def log_metrics(
     inserted = (await session.execute(stmt, rows)).all()
     new = [MetricPoint(name=n, value=_loaded(v), step=s, timestamp=ts) for n, v, s, ts in inserted]
     await _update_summaries(session, candidate_id, _summarize(new))
+    await log_rollups(session, candidate_id=candidate_id, points=new)
     if new:
         await metrics_logged(session, candidate_id=candidate_id, points=new)
     return len(new)

@@ -1,0 +1,175 @@
+"""Metric rollups: a pyramid of step buckets per metric, kept on write, read by downsampling.
+
+Level L cuts a metric's steps into buckets of 2 ** (BASE + L) steps (`step >> (BASE + L)`);
+each bucket row holds the bucket's first and last point (MLflow's order: step, timestamp,
+value), its smallest and largest value with their point, and its point count. A downsampled
+read of any length then reads one level's rows, about `maxPoints / 4` of them, instead of
+scanning every point (see `metric_downsampling`).
+
+`log_metrics` folds the points it actually inserted into the pyramid with one multi-row
+upsert, so a retried batch (whose points the history skips) changes nothing. The batch is
+aggregated here first: its finest level from the points, each coarser level from the one
+below, so a batch of 1,000 consecutive steps writes about 250 + LEVELS rows. NaN is stored
+as NULL and ignored by min and max, as in the summaries. Rows are written in key order, so
+concurrent writers lock them in the same order and cannot deadlock.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, or_, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from labbook.db import tables as t
+from labbook.store.entities import MetricPoint
+from labbook.store.sql import insert
+
+BASE = 3  # level 0 buckets span 8 steps
+LEVELS = 20  # the coarsest buckets span 2 ** 22 steps; wider step ranges are not rolled up
+LOWEST = -1.7976931348623157e308  # orders NaN (NULL) below every number, as the summaries do
+
+Point = tuple[int, int, float | None]  # step, timestamp, stored value (None is NaN)
+Extreme = tuple[float, int, int]  # value, step, timestamp: ordered by value first
+
+
+def order_key(p: Point) -> tuple[int, int, float]:
+    """MLflow's order of points: step, then timestamp, then value (NaN lowest)."""
+    return (p[0], p[1], LOWEST if p[2] is None else p[2])
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    first: Point
+    last: Point
+    low: Extreme | None
+    high: Extreme | None
+    count: int
+
+    def merged(self, other: Bucket) -> Bucket:
+        return Bucket(
+            first=min(self.first, other.first, key=order_key),
+            last=max(self.last, other.last, key=order_key),
+            low=_pick(min, self.low, other.low),
+            high=_pick(max, self.high, other.high),
+            count=self.count + other.count,
+        )
+
+
+def _pick(choose: Any, a: Extreme | None, b: Extreme | None) -> Extreme | None:
+    if a is None or b is None:
+        return a if b is None else b
+    found: Extreme = choose(a, b)
+    return found
+
+
+def _bucket(points: list[Point]) -> Bucket:
+    """The bucket of points already in order."""
+    values = [(v, s, ts) for s, ts, v in points if v is not None]
+    low, high = (min(values), max(values)) if values else (None, None)
+    return Bucket(first=points[0], last=points[-1], low=low, high=high, count=len(points))
+
+
+def finest(points: list[Point]) -> dict[int, Bucket]:
+    """Level 0 of a batch of one metric's points."""
+    ordered = sorted(points, key=order_key)
+    grouped = groupby(ordered, key=lambda p: p[0] >> BASE)
+    return {key: _bucket(list(group)) for key, group in grouped}
+
+
+def coarser(buckets: dict[int, Bucket]) -> dict[int, Bucket]:
+    """The next level: pairs of neighbouring buckets merged."""
+    found: dict[int, Bucket] = {}
+    for key, b in buckets.items():
+        parent = found.get(key >> 1)
+        found[key >> 1] = b if parent is None else parent.merged(b)
+    return found
+
+
+def pyramid(points: list[Point]) -> list[dict[int, Bucket]]:
+    """Every level of one metric's points, finest first."""
+    levels = [finest(points)]
+    while len(levels) < LEVELS:
+        levels.append(coarser(levels[-1]))
+    return levels
+
+
+def _row(candidate_id: int, name: str, level: int, bucket: int, b: Bucket) -> dict[str, Any]:
+    low, high = b.low or (None, None, None), b.high or (None, None, None)
+    return {
+        "candidate_id": candidate_id,
+        "name": name,
+        "level": level,
+        "bucket": bucket,
+        "count": b.count,
+        **dict(zip(("first_step", "first_timestamp", "first_value"), b.first, strict=True)),
+        **dict(zip(("last_step", "last_timestamp", "last_value"), b.last, strict=True)),
+        **dict(zip(("min_value", "min_step", "min_timestamp"), low, strict=True)),
+        **dict(zip(("max_value", "max_step", "max_timestamp"), high, strict=True)),
+    }
+
+
+def rollup_rows(candidate_id: int, series: dict[str, list[Point]]) -> list[dict[str, Any]]:
+    """The rows that fold these points into the pyramid, in key order."""
+    return [
+        _row(candidate_id, name, level, key, b)
+        for name in sorted(series)
+        for level, buckets in enumerate(pyramid(series[name]))
+        for key, b in sorted(buckets.items())
+    ]
+
+
+def _ordered(prefix: str, table: Any) -> ColumnElement[Any]:
+    """A point's (step, timestamp, value) as a row value in MLflow's order."""
+    value = func.coalesce(getattr(table, f"{prefix}_value"), LOWEST)
+    return tuple_(getattr(table, f"{prefix}_step"), getattr(table, f"{prefix}_timestamp"), value)
+
+
+def _extreme(prefix: str, table: Any) -> ColumnElement[Any]:
+    columns = ("value", "step", "timestamp")
+    return tuple_(*(getattr(table, f"{prefix}_{c}") for c in columns))
+
+
+def _take(new: Any, when: ColumnElement[Any], prefix: str, columns: tuple[str, ...]) -> Any:
+    r = t.CandidateMetricRollup
+    names = [f"{prefix}_{c}" for c in columns]
+    return {n: case((when, getattr(new, n)), else_=getattr(r, n)) for n in names}
+
+
+def _merge_set(new: Any) -> dict[str, Any]:
+    """The SET clause merging an incoming bucket into the stored one."""
+    r = t.CandidateMetricRollup
+    point, extreme = ("step", "timestamp", "value"), ("value", "step", "timestamp")
+    lower = or_(r.min_value.is_(None), _extreme("min", new) < _extreme("min", r))
+    higher = or_(r.max_value.is_(None), _extreme("max", new) > _extreme("max", r))
+    return {
+        "count": r.count + new.count,
+        **_take(new, _ordered("first", new) < _ordered("first", r), "first", point),
+        **_take(new, _ordered("last", new) > _ordered("last", r), "last", point),
+        **_take(new, lower, "min", extreme),
+        **_take(new, higher, "max", extreme),
+    }
+
+
+def by_name(points: list[MetricPoint]) -> dict[str, list[Point]]:
+    series: dict[str, list[Point]] = {}
+    for p in points:
+        value = None if math.isnan(p.value) else p.value
+        series.setdefault(p.name, []).append((p.step, p.timestamp, value))
+    return series
+
+
+async def log_rollups(
+    session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
+) -> None:
+    """Fold newly inserted points into the pyramid: one upsert."""
+    rows = rollup_rows(candidate_id, by_name(points))
+    if not rows:
+        return
+    stmt = insert(session, t.CandidateMetricRollup)
+    keys = ["candidate_id", "name", "level", "bucket"]
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=_merge_set(stmt.excluded))
+    await session.execute(stmt, rows)

@@ -1,0 +1,103 @@
+"""Downsampled histories: never more than asked, always the global min, max and last point,
+whether read from the rollups, whole, or by the M4 fallback; many series at once."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from labbook.db.database import Database
+from labbook.store import candidates, experiments, metric_downsampling, metrics
+from labbook.store.entities import Candidate, MetricPoint
+from tests.store.test_metric_rollups import history_of, order
+from tests.store.test_metrics import _candidate
+
+SIZES = (4, 7, 100, 1000, 9999, 10**6)
+
+
+def pt(name: str, value: float, step: int, timestamp: int) -> MetricPoint:
+    return MetricPoint(name=name, value=value, step=step, timestamp=timestamp)
+
+
+async def two_candidates(db: Database) -> tuple[Candidate, Candidate]:
+    a = await _candidate(db)
+    async with db.write() as s:
+        e = await experiments.get_experiment_by_id(s, experiment_id=a.experiment_id)
+        b = await candidates.create_candidate(
+            s, experiment=e, name="b", creator_id=None, start_time=0
+        )
+    return a, b
+
+
+async def log(db: Database, candidate_id: int, points: list[MetricPoint]) -> None:
+    for start in range(0, len(points), 20_000):
+        async with db.write() as s:
+            await metrics.log_metrics(s, candidate_id=candidate_id, points=points[start:][:20_000])
+
+
+async def sample(db: Database, candidate_id: int, name: str, n: int) -> list[MetricPoint]:
+    async with db.read() as s:
+        return await metric_downsampling.downsampled_history(
+            s, candidate_id=candidate_id, name=name, max_points=n
+        )
+
+
+def assert_keeps_shape(points: list[MetricPoint], history: list[MetricPoint], n: int) -> None:
+    limit = min(max(n, 4), metric_downsampling.MAX_POINTS)
+    assert 0 < len(points) <= limit
+    assert [(p.step, p.timestamp) for p in points] == sorted((p.step, p.timestamp) for p in points)
+    finite = [p.value for p in history if not math.isnan(p.value)]
+    assert min(finite) in [p.value for p in points] and max(finite) in [p.value for p in points]
+    latest = max(history, key=order)
+    assert (points[-1].step, points[-1].timestamp) == (latest.step, latest.timestamp)
+    assert points[-1].value == latest.value or math.isnan(latest.value)
+    known = {(p.step, p.timestamp, p.value) for p in history}
+    assert all((p.step, p.timestamp, p.value) in known for p in points if not math.isnan(p.value))
+
+
+async def test_long_series_keeps_min_max_and_last(db: Database) -> None:
+    c = await _candidate(db)
+    rng = random.Random(7)
+    steps = list(range(100_000))
+    rng.shuffle(steps)  # logged out of order
+    points = [pt("loss", rng.gauss(0, 1), s, 1_000 + s) for s in steps]
+    points[123] = pt("loss", -40.0, steps[123], 1_000 + steps[123])
+    points[456] = pt("loss", math.nan, steps[456], 1_000 + steps[456])
+    points[789] = pt("loss", math.inf, steps[789], 1_000 + steps[789])
+    await log(db, c.id, points)
+    history = await history_of(db, c.id, "loss")
+    for n in SIZES:
+        found = await sample(db, c.id, "loss", n)
+        assert_keeps_shape(found, history, n)
+        assert n < 1000 or len(found) >= min(n, 10_000) // 2  # power-of-two levels: >= half
+    assert -40.0 in [p.value for p in await sample(db, c.id, "loss", 4)]
+
+
+async def test_steps_too_wide_for_the_rollups_fall_back_to_m4(db: Database) -> None:
+    c = await _candidate(db)
+    rng = random.Random(8)
+    points = [pt("acc", rng.random(), i * 10**9, i) for i in range(3000)]
+    points[1500] = pt("acc", 7.0, 1500 * 10**9, 1500)
+    await log(db, c.id, points)
+    history = await history_of(db, c.id, "acc")
+    assert metric_downsampling.level_for((0, 2999 * 10**9), 4 // 4) is None
+    assert metric_downsampling.level_for((0, 2999 * 10**9), 2999 // 4) is None
+    for n in (4, 100, 2999):
+        found = await sample(db, c.id, "acc", n)
+        assert_keeps_shape(found, history, n)
+    assert len(await sample(db, c.id, "acc", 3000)) == 3000  # whole
+
+
+async def test_many_series_at_once_match_one_at_a_time(db: Database) -> None:
+    a, b = await two_candidates(db)
+    rng = random.Random(9)
+    await log(db, a.id, [pt("x", rng.random(), i, i) for i in range(5000)])
+    await log(db, b.id, [pt("x", rng.random(), i, i) for i in range(50)])
+    await log(db, b.id, [pt("y", rng.random(), i * 10**9, i) for i in range(500)])
+    keys = [(a.id, "x"), (b.id, "x"), (b.id, "y"), (a.id, "missing")]
+    async with db.read() as s:
+        together = await metric_downsampling.downsampled_histories(s, series=keys, max_points=100)
+    for cid, name in keys:
+        assert together[(cid, name)] == await sample(db, cid, name, 100)
+    assert [len(together[k]) for k in keys[1:]] == [50, len(together[keys[2]]), 0]
+    assert 50 <= len(together[keys[0]]) <= 100 and len(together[keys[2]]) <= 100
