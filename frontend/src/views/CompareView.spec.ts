@@ -49,6 +49,14 @@ describe('CompareView', () => {
     expect(rowTexts(wrapper, 'compare-metric-row')).toEqual(['acc', 'loss'])
   })
 
+  it('diffs run attributes too', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments/1/candidates/compare?ids=1,2')
+    expect(rowTexts(wrapper, 'compare-attribute-row')).toEqual(['creator', 'duration', 'started', 'status'])
+    await wrapper.find('[data-testid="only-differences"]').setValue(true)
+    await flushPromises()
+    expect(rowTexts(wrapper, 'compare-attribute-row')).toEqual([])
+  })
+
   it('hides equal rows with only differences, and keeps it in the URL', async () => {
     const { wrapper, router } = await mountAt('/default/-/ml/experiments/1/candidates/compare?ids=1,2')
     await wrapper.find('[data-testid="only-differences"]').setValue(true)
