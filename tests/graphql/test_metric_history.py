@@ -102,3 +102,23 @@ async def test_compare_metrics_in_one_request(
     assert series[2]["points"][-1] == {"step": 999, "value": 999.0}
     assert a.id != b.id
     assert codes(await run(anon_client, COMPARE, ids=ids)) == ["NOT_FOUND"]
+
+
+COLUMNS = """query($ids: [ID!]!) { compareMetrics(candidateIds: $ids, names: ["loss"],
+  maxPoints: 200) { points { step value timestamp } steps values timestamps } }"""
+
+
+async def test_compare_metrics_columns_are_the_points(
+    client: httpx.AsyncClient, app_db: Database
+) -> None:
+    c = await make_candidate(app_db, await make_experiment(app_db))
+    await log_series(app_db, c.id, [math.nan if i == 5 else math.cos(i) for i in range(5000)])
+    body = data(await run(client, '{ project(fullPath: "default") { candidate(iid: 1) { id } } }'))
+    (series,) = data(await run(client, COLUMNS, ids=[body["project"]["candidate"]["id"]]))[
+        "compareMetrics"
+    ]
+    points = series["points"]
+    assert 100 <= len(points) <= 200
+    assert series["steps"] == [p["step"] for p in points]
+    assert series["values"] == [p["value"] for p in points]
+    assert series["timestamps"] == [p["timestamp"] for p in points]

@@ -7,7 +7,7 @@ import strawberry
 from labbook.errors import InvalidParameterError, NotFoundError
 from labbook.graphql.context import Context
 from labbook.graphql.permissions import require_read, visible_project
-from labbook.graphql.types.metric import MetricPoint, MetricSeries
+from labbook.graphql.types.metric import MetricSeries
 from labbook.graphql.types.node import expect_id, global_id
 from labbook.store import metric_downsampling
 from labbook.store.entities import Candidate
@@ -27,11 +27,7 @@ async def _readable(context: Context, node_id: str) -> Candidate:
 
 
 def _series(c: Candidate, name: str, points: list[StoredPoint]) -> MetricSeries:
-    return MetricSeries(
-        candidate_id=global_id("Candidate", c.id),
-        name=name,
-        points=[MetricPoint.of(p) for p in points],
-    )
+    return MetricSeries(candidate_id=global_id("Candidate", c.id), name=name, stored=points)
 
 
 async def compare_metrics(

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
-from labbook.store.sql import insert
+from labbook.store.sql import dialect_name, insert
 
 BASE = 3  # level 0 buckets span 8 steps
 LEVELS = 20  # the coarsest buckets span 2 ** 22 steps; wider step ranges are not rolled up
@@ -162,14 +162,24 @@ def by_name(points: list[MetricPoint]) -> dict[str, list[Point]]:
     return series
 
 
+_UPSERTS: dict[str, Any] = {}  # per dialect: the statement is the same for every batch
+
+
+def _upsert(session: AsyncSession) -> Any:
+    name = dialect_name(session)
+    if name not in _UPSERTS:
+        stmt = insert(session, t.CandidateMetricRollup)
+        keys = ["candidate_id", "name", "level", "bucket"]
+        _UPSERTS[name] = stmt.on_conflict_do_update(
+            index_elements=keys, set_=_merge_set(stmt.excluded)
+        )
+    return _UPSERTS[name]
+
+
 async def log_rollups(
     session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
 ) -> None:
-    """Fold newly inserted points into the pyramid: one upsert."""
+    """Fold newly inserted points into the pyramid: one upsert (Core: no ORM bulk machinery)."""
     rows = rollup_rows(candidate_id, by_name(points))
-    if not rows:
-        return
-    stmt = insert(session, t.CandidateMetricRollup)
-    keys = ["candidate_id", "name", "level", "bucket"]
-    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=_merge_set(stmt.excluded))
-    await session.execute(stmt, rows)
+    if rows:
+        await (await session.connection()).execute(_upsert(session), rows)

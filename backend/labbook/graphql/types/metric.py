@@ -57,16 +57,40 @@ class MetricAxis(Enum):
 @strawberry.type(description="One point of a metric's history.")
 class MetricPoint:
     step: int = strawberry.field(description="Training step (MLflow's `step`).")
-    timestamp: datetime = strawberry.field(description="When it was logged.")
+    # A resolver: a chart of thousands of points often asks for no time at all.
+    timestamp: datetime = strawberry.field(
+        resolver=lambda root: from_millis(root.millis), description="When it was logged."
+    )
     value: float | None = strawberry.field(description="Null when NaN or infinite.")
+    millis: strawberry.Private[int]
 
     @classmethod
     def of(cls, p: PointEntity) -> MetricPoint:
-        return cls(step=p.step, timestamp=from_millis(p.timestamp), value=finite(p.value))
+        return cls(step=p.step, millis=p.timestamp, value=finite(p.value))
 
 
-@strawberry.type(description="The downsampled history of one metric of one candidate.")
+@strawberry.type(
+    description="The downsampled history of one metric of one candidate: as `points`, or as "
+    "the parallel lists `steps`, `values` and `timestamps` (the same points, far cheaper to "
+    "serialize when many series of many points are compared)."
+)
 class MetricSeries:
     candidate_id: strawberry.ID
     name: str
-    points: list[MetricPoint]
+    stored: strawberry.Private[list[PointEntity]]
+
+    @strawberry.field(description="Its points, in step order.")
+    def points(self) -> list[MetricPoint]:
+        return [MetricPoint.of(p) for p in self.stored]
+
+    @strawberry.field(description="The steps of its points, in order.")
+    def steps(self) -> list[int]:
+        return [p.step for p in self.stored]
+
+    @strawberry.field(description="The values of its points, in order; null if NaN or infinite.")
+    def values(self) -> list[float | None]:
+        return [finite(p.value) for p in self.stored]
+
+    @strawberry.field(description="When each of its points was logged, in order.")
+    def timestamps(self) -> list[datetime]:
+        return [from_millis(p.timestamp) for p in self.stored]
