@@ -133,6 +133,7 @@ async def found(db: Database, e: Experiment, filter: str, **kw: object) -> str:
         ("attributes.status != 'FINISHED'", "ecb"),
         ("attributes.status IN ('FAILED', 'KILLED')", "eb"),
         ("attributes.run_name = 'run-a'", "a"),
+        ("attributes.name = 'run-a'", "a"),
         ("attributes.run_name LIKE 'run-%'", "dcba"),
         ("attributes.run_name ILIKE '%RUN-%'", "edcba"),
         ("attributes.start_time > 2500", "edc"),

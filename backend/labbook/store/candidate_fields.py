@@ -15,7 +15,7 @@ from labbook.store.search_sql import ValueType
 
 C = t.Candidate
 NUMERIC_ATTRIBUTES = {"start_time", "end_time", "created", "Created"}
-STRING_ATTRIBUTES = {"run_id", "run_name", "status", "user_id", "artifact_uri"}
+STRING_ATTRIBUTES = {"run_id", "run_name", "name", "status", "user_id", "artifact_uri"}
 NULLABLE_ATTRIBUTES = {"start_time", "end_time", "created", "Created", "user_id"}
 START_TIME = {"start_time", "created", "Created"}
 
@@ -33,6 +33,7 @@ def attribute(field: Field) -> Expr:
         "end_time": C.end_time,
         "run_id": C.eid,
         "run_name": C.name,
+        "name": C.name,  # the web app's and GraphQL's word for the run name
         "status": func.upper(C.status),  # stored lowercase; MLflow spells it FINISHED
         "user_id": select(t.User.username).where(t.User.id == C.creator_id).scalar_subquery(),
     }
