@@ -15,14 +15,18 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AccessTokens {\n  accessTokens {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n}": typeof types.AccessTokensDocument,
+    "mutation AddProjectMember($input: ProjectMemberInput!) {\n  addProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.AddProjectMemberDocument,
     "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": typeof types.CandidateDocument,
     "query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      artifacts(path: $path) {\n        path\n        name\n        isDir\n        size\n        downloadPath\n      }\n      artifactPackage {\n        name\n        version\n        fileCount\n        size\n        apiPath\n      }\n    }\n  }\n}": typeof types.CandidateArtifactsDocument,
     "subscription CandidateEvents($experimentId: ID!) {\n  candidateEvents(experimentId: $experimentId) {\n    kind\n    candidate {\n      ...CandidateRow\n    }\n  }\n}": typeof types.CandidateEventsDocument,
     "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": typeof types.CandidateFieldsFragmentDoc,
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": typeof types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    min\n    max\n  }\n}": typeof types.CandidateRowFragmentDoc,
+    "query ChartMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    steps\n    values\n    timestamps\n  }\n}": typeof types.ChartMetricsDocument,
     "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}": typeof types.CompareMetricsDocument,
     "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.CreateAccessTokenDocument,
+    "mutation CreateCandidate($input: CreateCandidateInput!) {\n  createCandidate(input: $input) {\n    __typename\n    ... on Candidate {\n      id\n      iid\n      name\n    }\n    ... on UserError {\n      message\n    }\n    ... on ValidationError {\n      field\n    }\n  }\n}": typeof types.CreateCandidateDocument,
     "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.CreateExperimentDocument,
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": typeof types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.DeleteCandidateDocument,
@@ -35,26 +39,35 @@ type Documents = {
     "query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    mlflowTrackingUri\n    currentUserAccessLevel\n    experiments(\n      search: $search\n      sort: $sort\n      includeDeleted: $includeDeleted\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      nodes {\n        id\n        iid\n        name\n        candidateCount\n        createdAt\n        lastActivityAt\n        deletedAt\n        creator {\n          id\n          username\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}": typeof types.ExperimentsDocument,
     "query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      metricHistory(name: $name, maxPoints: $maxPoints) {\n        step\n        timestamp\n        value\n      }\n    }\n  }\n}": typeof types.MetricHistoryDocument,
     "subscription MetricPoints($candidateId: ID!) {\n  metricPoints(candidateId: $candidateId) {\n    name\n    step\n  }\n}": typeof types.MetricPointsDocument,
+    "fragment ProjectMemberFields on ProjectMember {\n  accessLevel\n  user {\n    id\n    username\n    name\n  }\n}": typeof types.ProjectMemberFieldsFragmentDoc,
+    "query ProjectMembers($fullPath: ID!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    members {\n      ...ProjectMemberFields\n    }\n  }\n}": typeof types.ProjectMembersDocument,
     "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.ProjectsDocument,
     "mutation PurgeCandidate($input: PurgeInput!) {\n  purgeCandidate(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.PurgeCandidateDocument,
     "mutation PurgeExperiment($input: PurgeInput!) {\n  purgeExperiment(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.PurgeExperimentDocument,
+    "mutation RemoveProjectMember($input: RemoveProjectMemberInput!) {\n  removeProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.RemoveProjectMemberDocument,
     "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.RestoreCandidateDocument,
     "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.RestoreExperimentDocument,
+    "mutation RevokeAccessToken($input: AccessTokenIdInput!) {\n  revokeAccessToken(input: $input) {\n    __typename\n    ... on AccessToken {\n      id\n      revokedAt\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.RevokeAccessTokenDocument,
     "mutation SetMetadata($input: SetMetadataInput!) {\n  setMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.SetMetadataDocument,
     "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": typeof types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": typeof types.SignOutDocument,
     "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": typeof types.UpdateCandidateDocument,
     "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": typeof types.UpdateExperimentDocument,
+    "mutation UpdateProjectMember($input: ProjectMemberInput!) {\n  updateProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": typeof types.UpdateProjectMemberDocument,
 };
 const documents: Documents = {
+    "query AccessTokens {\n  accessTokens {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n}": types.AccessTokensDocument,
+    "mutation AddProjectMember($input: ProjectMemberInput!) {\n  addProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.AddProjectMemberDocument,
     "query Candidate($fullPath: ID!, $iid: Int!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    candidate(iid: $iid) {\n      ...CandidateFields\n    }\n  }\n}": types.CandidateDocument,
     "query CandidateArtifacts($fullPath: ID!, $iid: Int!, $path: String) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      artifacts(path: $path) {\n        path\n        name\n        isDir\n        size\n        downloadPath\n      }\n      artifactPackage {\n        name\n        version\n        fileCount\n        size\n        apiPath\n      }\n    }\n  }\n}": types.CandidateArtifactsDocument,
     "subscription CandidateEvents($experimentId: ID!) {\n  candidateEvents(experimentId: $experimentId) {\n    kind\n    candidate {\n      ...CandidateRow\n    }\n  }\n}": types.CandidateEventsDocument,
     "fragment CandidateFields on Candidate {\n  id\n  iid\n  eid\n  name\n  description\n  status\n  startTime\n  endTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n    name\n  }\n  experiment {\n    id\n    iid\n    name\n  }\n  parent {\n    id\n    iid\n    name\n  }\n  children {\n    id\n    iid\n    name\n  }\n  params {\n    name\n    value\n  }\n  metadata {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    step\n    timestamp\n    min\n    max\n    count\n  }\n  links {\n    webPath\n    mlflowRunId\n    artifactPath\n  }\n}": types.CandidateFieldsFragmentDoc,
     "fragment CandidatePayloadFields on CandidatePayload {\n  __typename\n  ... on Candidate {\n    ...CandidateFields\n  }\n  ... on UserError {\n    message\n  }\n}": types.CandidatePayloadFieldsFragmentDoc,
     "fragment CandidateRow on Candidate {\n  id\n  iid\n  name\n  status\n  startTime\n  duration\n  createdAt\n  deletedAt\n  creator {\n    id\n    username\n  }\n  params {\n    name\n    value\n  }\n  metrics {\n    name\n    value\n    min\n    max\n  }\n}": types.CandidateRowFragmentDoc,
+    "query ChartMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    steps\n    values\n    timestamps\n  }\n}": types.ChartMetricsDocument,
     "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}": types.CompareMetricsDocument,
     "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.CreateAccessTokenDocument,
+    "mutation CreateCandidate($input: CreateCandidateInput!) {\n  createCandidate(input: $input) {\n    __typename\n    ... on Candidate {\n      id\n      iid\n      name\n    }\n    ... on UserError {\n      message\n    }\n    ... on ValidationError {\n      field\n    }\n  }\n}": types.CreateCandidateDocument,
     "mutation CreateExperiment($input: CreateExperimentInput!) {\n  createExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.CreateExperimentDocument,
     "query CurrentUser {\n  currentUser {\n    id\n    username\n    name\n    isAdmin\n  }\n}": types.CurrentUserDocument,
     "mutation DeleteCandidate($input: CandidateIdInput!) {\n  deleteCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.DeleteCandidateDocument,
@@ -67,18 +80,31 @@ const documents: Documents = {
     "query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    mlflowTrackingUri\n    currentUserAccessLevel\n    experiments(\n      search: $search\n      sort: $sort\n      includeDeleted: $includeDeleted\n      first: $first\n      after: $after\n      last: $last\n      before: $before\n    ) {\n      totalCount\n      nodes {\n        id\n        iid\n        name\n        candidateCount\n        createdAt\n        lastActivityAt\n        deletedAt\n        creator {\n          id\n          username\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n}": types.ExperimentsDocument,
     "query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {\n  project(fullPath: $fullPath) {\n    id\n    candidate(iid: $iid) {\n      id\n      metricHistory(name: $name, maxPoints: $maxPoints) {\n        step\n        timestamp\n        value\n      }\n    }\n  }\n}": types.MetricHistoryDocument,
     "subscription MetricPoints($candidateId: ID!) {\n  metricPoints(candidateId: $candidateId) {\n    name\n    step\n  }\n}": types.MetricPointsDocument,
+    "fragment ProjectMemberFields on ProjectMember {\n  accessLevel\n  user {\n    id\n    username\n    name\n  }\n}": types.ProjectMemberFieldsFragmentDoc,
+    "query ProjectMembers($fullPath: ID!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    members {\n      ...ProjectMemberFields\n    }\n  }\n}": types.ProjectMembersDocument,
     "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.ProjectsDocument,
     "mutation PurgeCandidate($input: PurgeInput!) {\n  purgeCandidate(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.PurgeCandidateDocument,
     "mutation PurgeExperiment($input: PurgeInput!) {\n  purgeExperiment(input: $input) {\n    __typename\n    ... on Purged {\n      id\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.PurgeExperimentDocument,
+    "mutation RemoveProjectMember($input: RemoveProjectMemberInput!) {\n  removeProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.RemoveProjectMemberDocument,
     "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.RestoreCandidateDocument,
     "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.RestoreExperimentDocument,
+    "mutation RevokeAccessToken($input: AccessTokenIdInput!) {\n  revokeAccessToken(input: $input) {\n    __typename\n    ... on AccessToken {\n      id\n      revokedAt\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.RevokeAccessTokenDocument,
     "mutation SetMetadata($input: SetMetadataInput!) {\n  setMetadata(input: $input) {\n    __typename\n    ... on UserError {\n      message\n    }\n  }\n}": types.SetMetadataDocument,
     "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    __typename\n    ... on User {\n      id\n      username\n      name\n      isAdmin\n    }\n    ... on AuthenticationError {\n      message\n    }\n  }\n}": types.SignInDocument,
     "mutation SignOut {\n  signOut\n}": types.SignOutDocument,
     "mutation UpdateCandidate($input: UpdateCandidateInput!) {\n  updateCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}": types.UpdateCandidateDocument,
     "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}": types.UpdateExperimentDocument,
+    "mutation UpdateProjectMember($input: ProjectMemberInput!) {\n  updateProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}": types.UpdateProjectMemberDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTokens {\n  accessTokens {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n}"): typeof import('./graphql').AccessTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddProjectMember($input: ProjectMemberInput!) {\n  addProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').AddProjectMemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -106,11 +132,19 @@ export function graphql(source: "fragment CandidateRow on Candidate {\n  id\n  i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query ChartMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    steps\n    values\n    timestamps\n  }\n}"): typeof import('./graphql').ChartMetricsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {\n  compareMetrics(\n    candidateIds: $candidateIds\n    names: $names\n    maxPoints: $maxPoints\n  ) {\n    candidateId\n    name\n    points {\n      step\n      value\n    }\n  }\n}"): typeof import('./graphql').CompareMetricsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) {\n    __typename\n    ... on AccessTokenCreated {\n      secret\n      token {\n        id\n        name\n        prefix\n        scopes\n        expiresAt\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').CreateAccessTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateCandidate($input: CreateCandidateInput!) {\n  createCandidate(input: $input) {\n    __typename\n    ... on Candidate {\n      id\n      iid\n      name\n    }\n    ... on UserError {\n      message\n    }\n    ... on ValidationError {\n      field\n    }\n  }\n}"): typeof import('./graphql').CreateCandidateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -162,6 +196,14 @@ export function graphql(source: "subscription MetricPoints($candidateId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment ProjectMemberFields on ProjectMember {\n  accessLevel\n  user {\n    id\n    username\n    name\n  }\n}"): typeof import('./graphql').ProjectMemberFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProjectMembers($fullPath: ID!) {\n  project(fullPath: $fullPath) {\n    id\n    fullPath\n    name\n    currentUserAccessLevel\n    members {\n      ...ProjectMemberFields\n    }\n  }\n}"): typeof import('./graphql').ProjectMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Projects($search: String, $first: Int, $after: String) {\n  projects(search: $search, first: $first, after: $after) {\n    totalCount\n    nodes {\n      id\n      fullPath\n      name\n      description\n      visibility\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): typeof import('./graphql').ProjectsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -174,11 +216,19 @@ export function graphql(source: "mutation PurgeExperiment($input: PurgeInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation RemoveProjectMember($input: RemoveProjectMemberInput!) {\n  removeProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').RemoveProjectMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RestoreCandidate($input: CandidateIdInput!) {\n  restoreCandidate(input: $input) {\n    ...CandidatePayloadFields\n  }\n}"): typeof import('./graphql').RestoreCandidateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RestoreExperiment($input: ExperimentIdInput!) {\n  restoreExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').RestoreExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeAccessToken($input: AccessTokenIdInput!) {\n  revokeAccessToken(input: $input) {\n    __typename\n    ... on AccessToken {\n      id\n      revokedAt\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').RevokeAccessTokenDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -199,6 +249,10 @@ export function graphql(source: "mutation UpdateCandidate($input: UpdateCandidat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UpdateExperiment($input: UpdateExperimentInput!) {\n  updateExperiment(input: $input) {\n    ...ExperimentPayloadFields\n  }\n}"): typeof import('./graphql').UpdateExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateProjectMember($input: ProjectMemberInput!) {\n  updateProjectMember(input: $input) {\n    __typename\n    ... on Project {\n      id\n      members {\n        ...ProjectMemberFields\n      }\n    }\n    ... on UserError {\n      message\n    }\n  }\n}"): typeof import('./graphql').UpdateProjectMemberDocument;
 
 
 export function graphql(source: string) {

@@ -454,12 +454,19 @@ export type MetricPointEvent = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
-/** The downsampled history of one metric of one candidate. */
+/** The downsampled history of one metric of one candidate: as `points`, or as the parallel lists `steps`, `values` and `timestamps` (the same points, far cheaper to serialize when many series of many points are compared). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
   candidateId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Its points, in step order. */
   points: Array<MetricPoint>;
+  /** The steps of its points, in order. */
+  steps: Array<Scalars['Int']['output']>;
+  /** When each of its points was logged, in order. */
+  timestamps: Array<Scalars['DateTime']['output']>;
+  /** The values of its points, in order; null if NaN or infinite. */
+  values: Array<Maybe<Scalars['Float']['output']>>;
 };
 
 /** A logged model a candidate produced, at a step. */
@@ -887,6 +894,18 @@ export type ValidationError = UserError & {
   message: Scalars['String']['output'];
 };
 
+export type AccessTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessTokensQuery = { __typename?: 'Query', accessTokens: Array<{ __typename?: 'AccessToken', id: string, name: string, prefix: string, scopes: Array<string>, createdAt: string, lastUsedAt?: string | null, expiresAt?: string | null, revokedAt?: string | null }> };
+
+export type AddProjectMemberMutationVariables = Exact<{
+  input: ProjectMemberInput;
+}>;
+
+
+export type AddProjectMemberMutation = { __typename?: 'Mutation', addProjectMember: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Project', id: string, members: Array<{ __typename?: 'ProjectMember', accessLevel: AccessLevel, user: { __typename?: 'User', id: string, username: string, name: string } }> } | { __typename: 'ValidationError', message: string } };
+
 export type CandidateQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
   iid: Scalars['Int']['input'];
@@ -929,6 +948,15 @@ export type CandidatePayloadFieldsFragment = CandidatePayloadFields_AlreadyExist
 
 export type CandidateRowFragment = { __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, min?: number | null, max?: number | null }> };
 
+export type ChartMetricsQueryVariables = Exact<{
+  candidateIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  names: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ChartMetricsQuery = { __typename?: 'Query', compareMetrics: Array<{ __typename?: 'MetricSeries', candidateId: string, name: string, steps: Array<number>, values: Array<number | null>, timestamps: Array<string> }> };
+
 export type CompareMetricsQueryVariables = Exact<{
   candidateIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
   names: Array<Scalars['String']['input']> | Scalars['String']['input'];
@@ -944,6 +972,13 @@ export type CreateAccessTokenMutationVariables = Exact<{
 
 
 export type CreateAccessTokenMutation = { __typename?: 'Mutation', createAccessToken: { __typename: 'AccessTokenCreated', secret: string, token: { __typename?: 'AccessToken', id: string, name: string, prefix: string, scopes: Array<string>, expiresAt?: string | null } } | { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type CreateCandidateMutationVariables = Exact<{
+  input: CreateCandidateInput;
+}>;
+
+
+export type CreateCandidateMutation = { __typename?: 'Mutation', createCandidate: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Candidate', id: string, iid: number, name: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string, field?: string | null } };
 
 export type CreateExperimentMutationVariables = Exact<{
   input: CreateExperimentInput;
@@ -1047,6 +1082,15 @@ export type MetricPointsSubscriptionVariables = Exact<{
 
 export type MetricPointsSubscription = { __typename?: 'Subscription', metricPoints: { __typename?: 'MetricPointEvent', name: string, step: number } };
 
+export type ProjectMemberFieldsFragment = { __typename?: 'ProjectMember', accessLevel: AccessLevel, user: { __typename?: 'User', id: string, username: string, name: string } };
+
+export type ProjectMembersQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+}>;
+
+
+export type ProjectMembersQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, currentUserAccessLevel?: AccessLevel | null, members: Array<{ __typename?: 'ProjectMember', accessLevel: AccessLevel, user: { __typename?: 'User', id: string, username: string, name: string } }> } | null };
+
 export type ProjectsQueryVariables = Exact<{
   search?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1070,6 +1114,13 @@ export type PurgeExperimentMutationVariables = Exact<{
 
 export type PurgeExperimentMutation = { __typename?: 'Mutation', purgeExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Purged', id: string } | { __typename: 'ValidationError', message: string } };
 
+export type RemoveProjectMemberMutationVariables = Exact<{
+  input: RemoveProjectMemberInput;
+}>;
+
+
+export type RemoveProjectMemberMutation = { __typename?: 'Mutation', removeProjectMember: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Project', id: string, members: Array<{ __typename?: 'ProjectMember', accessLevel: AccessLevel, user: { __typename?: 'User', id: string, username: string, name: string } }> } | { __typename: 'ValidationError', message: string } };
+
 export type RestoreCandidateMutationVariables = Exact<{
   input: CandidateIdInput;
 }>;
@@ -1083,6 +1134,13 @@ export type RestoreExperimentMutationVariables = Exact<{
 
 
 export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type RevokeAccessTokenMutationVariables = Exact<{
+  input: AccessTokenIdInput;
+}>;
+
+
+export type RevokeAccessTokenMutation = { __typename?: 'Mutation', revokeAccessToken: { __typename: 'AccessToken', id: string, revokedAt?: string | null } | { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type SetMetadataMutationVariables = Exact<{
   input: SetMetadataInput;
@@ -1116,6 +1174,13 @@ export type UpdateExperimentMutationVariables = Exact<{
 
 
 export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+
+export type UpdateProjectMemberMutationVariables = Exact<{
+  input: ProjectMemberInput;
+}>;
+
+
+export type UpdateProjectMemberMutation = { __typename?: 'Mutation', updateProjectMember: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'Project', id: string, members: Array<{ __typename?: 'ProjectMember', accessLevel: AccessLevel, user: { __typename?: 'User', id: string, username: string, name: string } }> } | { __typename: 'ValidationError', message: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1337,6 +1402,53 @@ export const ExperimentPayloadFieldsFragmentDoc = new TypedDocumentString(`
     value
   }
 }`, {"fragmentName":"ExperimentPayloadFields"}) as unknown as TypedDocumentString<ExperimentPayloadFieldsFragment, unknown>;
+export const ProjectMemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectMemberFields on ProjectMember {
+  accessLevel
+  user {
+    id
+    username
+    name
+  }
+}
+    `, {"fragmentName":"ProjectMemberFields"}) as unknown as TypedDocumentString<ProjectMemberFieldsFragment, unknown>;
+export const AccessTokensDocument = new TypedDocumentString(`
+    query AccessTokens {
+  accessTokens {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AccessTokensQuery, AccessTokensQueryVariables>;
+export const AddProjectMemberDocument = new TypedDocumentString(`
+    mutation AddProjectMember($input: ProjectMemberInput!) {
+  addProjectMember(input: $input) {
+    __typename
+    ... on Project {
+      id
+      members {
+        ...ProjectMemberFields
+      }
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  accessLevel
+  user {
+    id
+    username
+    name
+  }
+}`) as unknown as TypedDocumentString<AddProjectMemberMutation, AddProjectMemberMutationVariables>;
 export const CandidateDocument = new TypedDocumentString(`
     query Candidate($fullPath: ID!, $iid: Int!) {
   project(fullPath: $fullPath) {
@@ -1459,6 +1571,21 @@ export const CandidateEventsDocument = new TypedDocumentString(`
     max
   }
 }`) as unknown as TypedDocumentString<CandidateEventsSubscription, CandidateEventsSubscriptionVariables>;
+export const ChartMetricsDocument = new TypedDocumentString(`
+    query ChartMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
+  compareMetrics(
+    candidateIds: $candidateIds
+    names: $names
+    maxPoints: $maxPoints
+  ) {
+    candidateId
+    name
+    steps
+    values
+    timestamps
+  }
+}
+    `) as unknown as TypedDocumentString<ChartMetricsQuery, ChartMetricsQueryVariables>;
 export const CompareMetricsDocument = new TypedDocumentString(`
     query CompareMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
   compareMetrics(
@@ -1495,6 +1622,24 @@ export const CreateAccessTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateAccessTokenMutation, CreateAccessTokenMutationVariables>;
+export const CreateCandidateDocument = new TypedDocumentString(`
+    mutation CreateCandidate($input: CreateCandidateInput!) {
+  createCandidate(input: $input) {
+    __typename
+    ... on Candidate {
+      id
+      iid
+      name
+    }
+    ... on UserError {
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCandidateMutation, CreateCandidateMutationVariables>;
 export const CreateExperimentDocument = new TypedDocumentString(`
     mutation CreateExperiment($input: CreateExperimentInput!) {
   createExperiment(input: $input) {
@@ -1805,6 +1950,26 @@ export const MetricPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MetricPointsSubscription, MetricPointsSubscriptionVariables>;
+export const ProjectMembersDocument = new TypedDocumentString(`
+    query ProjectMembers($fullPath: ID!) {
+  project(fullPath: $fullPath) {
+    id
+    fullPath
+    name
+    currentUserAccessLevel
+    members {
+      ...ProjectMemberFields
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  accessLevel
+  user {
+    id
+    username
+    name
+  }
+}`) as unknown as TypedDocumentString<ProjectMembersQuery, ProjectMembersQueryVariables>;
 export const ProjectsDocument = new TypedDocumentString(`
     query Projects($search: String, $first: Int, $after: String) {
   projects(search: $search, first: $first, after: $after) {
@@ -1849,6 +2014,29 @@ export const PurgeExperimentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PurgeExperimentMutation, PurgeExperimentMutationVariables>;
+export const RemoveProjectMemberDocument = new TypedDocumentString(`
+    mutation RemoveProjectMember($input: RemoveProjectMemberInput!) {
+  removeProjectMember(input: $input) {
+    __typename
+    ... on Project {
+      id
+      members {
+        ...ProjectMemberFields
+      }
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  accessLevel
+  user {
+    id
+    username
+    name
+  }
+}`) as unknown as TypedDocumentString<RemoveProjectMemberMutation, RemoveProjectMemberMutationVariables>;
 export const RestoreCandidateDocument = new TypedDocumentString(`
     mutation RestoreCandidate($input: CandidateIdInput!) {
   restoreCandidate(input: $input) {
@@ -1955,6 +2143,20 @@ fragment ExperimentPayloadFields on ExperimentPayload {
     message
   }
 }`) as unknown as TypedDocumentString<RestoreExperimentMutation, RestoreExperimentMutationVariables>;
+export const RevokeAccessTokenDocument = new TypedDocumentString(`
+    mutation RevokeAccessToken($input: AccessTokenIdInput!) {
+  revokeAccessToken(input: $input) {
+    __typename
+    ... on AccessToken {
+      id
+      revokedAt
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
 export const SetMetadataDocument = new TypedDocumentString(`
     mutation SetMetadata($input: SetMetadataInput!) {
   setMetadata(input: $input) {
@@ -2092,3 +2294,26 @@ fragment ExperimentPayloadFields on ExperimentPayload {
     message
   }
 }`) as unknown as TypedDocumentString<UpdateExperimentMutation, UpdateExperimentMutationVariables>;
+export const UpdateProjectMemberDocument = new TypedDocumentString(`
+    mutation UpdateProjectMember($input: ProjectMemberInput!) {
+  updateProjectMember(input: $input) {
+    __typename
+    ... on Project {
+      id
+      members {
+        ...ProjectMemberFields
+      }
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  accessLevel
+  user {
+    id
+    username
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateProjectMemberMutation, UpdateProjectMemberMutationVariables>;

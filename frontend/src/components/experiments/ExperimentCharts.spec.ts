@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import ExperimentView from '@/views/ExperimentView.vue'
+import { candidateRow, fakeGraphQL } from '@/test/fixtures'
+import { testRouter } from '@/test/router'
+
+const experiment = {
+  id: 'E1', iid: 1, name: 'sweep', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deletedAt: null,
+  candidateCount: 12, lastActivityAt: '2026-01-01T00:00:00Z', paramKeys: ['opt'], metricKeys: ['acc', 'loss'],
+  creator: { id: 'u1', username: 'root', name: 'Root' }, metadata: [],
+}
+const nodes = Array.from({ length: 12 }, (_, i) =>
+  candidateRow(i + 1, { params: [{ name: 'opt', value: i % 2 ? 'adam' : 'sgd' }], metrics: [{ name: 'acc', value: i / 10, min: 0, max: 1 }] }),
+)
+
+function server(chartError: string | null = null) {
+  return fakeGraphQL({
+    Experiment: () => ({ data: { project: { id: 'p', fullPath: 'default', name: 'Default', currentUserAccessLevel: 'DEVELOPER', experiment } } }),
+    ExperimentCandidates: () => ({
+      data: { project: { id: 'p', experiment: { id: 'E1', candidates: { totalCount: 12, nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } },
+    }),
+    ChartMetrics: (v) =>
+      chartError
+        ? { data: null, errors: [{ message: chartError }] }
+        : {
+            data: {
+              compareMetrics: (v.candidateIds as string[]).flatMap((candidateId) =>
+                (v.names as string[]).map((name) => ({ candidateId, name, steps: [0, 1], values: [1, 0.5], timestamps: ['2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z'] })),
+              ),
+            },
+          },
+  })
+}
+
+async function mountAt(path: string, chartError: string | null = null) {
+  const fake = server(chartError)
+  vi.stubGlobal('fetch', fake.fetch)
+  const router = await testRouter(path)
+  const wrapper = mount(ExperimentView, { global: { plugins: [router], stubs: { PlotCanvas: true } }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router, fake }
+}
+const chartCalls = (fake: ReturnType<typeof server>) => fake.calls.filter((c) => c.query.includes('query ChartMetrics'))
+
+beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 }))
+afterAll(() => Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth'))
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('Charts tab', () => {
+  it('switches tabs through the URL', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1')
+    await wrapper.find('[data-testid="tab-charts"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.tab).toBe('charts')
+    expect(wrapper.find('[data-testid="charts-tab"]').exists()).toBe(true)
+  })
+
+  it('charts the top 10 candidates for the default metrics in ONE request', async () => {
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1?tab=charts')
+    const calls = chartCalls(fake)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.variables.names).toEqual(['acc', 'loss'])
+    expect(calls[0]!.variables.candidateIds).toEqual(nodes.slice(0, 10).map((n) => n.id))
+    expect(wrapper.findAll('[data-testid="metric-chart"]')).toHaveLength(2)
+    expect(wrapper.find('[data-testid="scatter-chart"]').exists()).toBe(true)
+  })
+
+  it('takes metrics, top N, log, smoothing and scatter axes from the URL and writes them back', async () => {
+    const { wrapper, router, fake } = await mountAt('/default/-/ml/experiments/1?tab=charts&metric=acc&top=3&log=1&smooth=0.5')
+    expect(chartCalls(fake)[0]!.variables).toMatchObject({ names: ['acc'], candidateIds: ['gid://labbook/Candidate/1', 'gid://labbook/Candidate/2', 'gid://labbook/Candidate/3'] })
+    expect((wrapper.find('[data-testid="chart-log"]').element as HTMLInputElement).checked).toBe(true)
+    const boxes = wrapper.findAll('[data-testid="chart-metric"]')
+    await boxes[1]!.setValue(true)
+    await flushPromises()
+    expect(router.currentRoute.value.query.metric).toEqual(['acc', 'loss'])
+    await wrapper.find('[data-testid="chart-axis"]').setValue('time')
+    await flushPromises()
+    expect(router.currentRoute.value.query.xaxis).toBe('time')
+    await wrapper.find('[data-testid="scatter-x"]').setValue('metric:loss')
+    await flushPromises()
+    expect(router.currentRoute.value.query.sx).toBe('metric:loss')
+  })
+
+  it('shows an error state when the histories fail', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments/1?tab=charts', 'boom')
+    expect(wrapper.text()).toContain('boom')
+  })
+})
