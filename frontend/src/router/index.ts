@@ -13,6 +13,16 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/', name: 'projects', component: () => import('@/views/ProjectsView.vue') },
   {
+    path: '/-/user_settings/personal_access_tokens',
+    name: 'access-tokens',
+    component: () => import('@/views/AccessTokensView.vue'),
+  },
+  {
+    path: `/${PROJECT}/-/project_members`,
+    name: 'project-members',
+    component: () => import('@/views/ProjectMembersView.vue'),
+  },
+  {
     path: `/${PROJECT}/-/ml/experiments/:experimentIid(\\d+)/candidates/compare`,
     name: 'compare',
     component: () => import('@/views/CompareView.vue'),

@@ -3,6 +3,8 @@
 export const paths = {
   signIn: (redirect?: string) =>
     redirect && redirect !== '/' ? `/users/sign_in?redirect=${encodeURIComponent(redirect)}` : '/users/sign_in',
+  accessTokens: () => '/-/user_settings/personal_access_tokens',
+  projectMembers: (project: string) => `/${project}/-/project_members`,
   experiments: (project: string) => `/${project}/-/ml/experiments`,
   experiment: (project: string, iid: number) => `/${project}/-/ml/experiments/${iid}`,
   candidate: (project: string, iid: number) => `/${project}/-/ml/candidates/${iid}`,
