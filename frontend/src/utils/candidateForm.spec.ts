@@ -34,6 +34,7 @@ describe('candidateInput', () => {
     form.params = []
     form.metadata = []
     form.metrics = [{ name: 'acc', value: '1', step: '1.5' }]
+    expect(candidateInput('E1', { ...form, metrics: [{ name: 'acc', value: '1', step: '-2' }] }).errors).toEqual({})
     expect(candidateInput('E1', form).errors.metrics).toContain('whole number')
   })
   it('maps a server field to a section', () => {
@@ -41,5 +42,10 @@ describe('candidateInput', () => {
     expect(sectionOf('metrics[0].value')).toBe('metrics')
     expect(sectionOf('experimentId')).toBeNull()
     expect(sectionOf(null)).toBeNull()
+    expect(sectionOf('key', 'Param key must be 1 to 250 characters')).toBe('params')
+    expect(sectionOf('key', 'Metric key must be 1 to 250 characters')).toBe('metrics')
+    expect(sectionOf('key', 'Tag key must be 1 to 250 characters')).toBe('metadata')
+    expect(sectionOf(null, "Duplicate parameter keys with different values: 'a'")).toBe('params')
+    expect(sectionOf(null, 'Experiment not found')).toBeNull()
   })
 })

@@ -54,7 +54,7 @@ export function candidateInput(experimentId: string, form: CandidateForm): { inp
     const step = stepText === '' ? 0 : Number(stepText)
     if (!name) errors.metrics = 'Every metric needs a name.'
     else if ((row.value ?? '').trim() === '' || Number.isNaN(value)) errors.metrics = `The value of “${name}” is not a number.`
-    else if (!Number.isInteger(step) || step < 0) errors.metrics = `The step of “${name}” must be a whole number ≥ 0.`
+    else if (!Number.isInteger(step)) errors.metrics = `The step of “${name}” must be a whole number.`
     if (errors.metrics) break
     metrics.push({ name, value, step })
   }
@@ -65,8 +65,15 @@ export function candidateInput(experimentId: string, form: CandidateForm): { inp
   }
 }
 
-/** Which section a server ValidationError's `field` points at (e.g. `params`, `metrics[0].value`). */
-export function sectionOf(field: string | null | undefined): Section | null {
+/**
+ * Which section a server ValidationError belongs to: its `field` when it names one, else what the
+ * message is about (the server says `field: "key"` for a bad param, metric or tag key).
+ */
+export function sectionOf(field: string | null | undefined, message = ''): Section | null {
   const head = /^(name|params|metrics|metadata)\b/i.exec(field ?? '')?.[1]?.toLowerCase()
-  return (head as Section | undefined) ?? null
+  if (head) return head as Section
+  if (/\bparam(eter)?s?\b/i.test(message)) return 'params'
+  if (/\bmetrics?\b/i.test(message)) return 'metrics'
+  if (/\b(tags?|metadata)\b/i.test(message)) return 'metadata'
+  return null
 }

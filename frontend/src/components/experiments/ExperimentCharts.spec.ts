@@ -19,6 +19,7 @@ function server(chartError: string | null = null) {
     ExperimentCandidates: () => ({
       data: { project: { id: 'p', experiment: { id: 'E1', candidates: { totalCount: 12, nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } },
     }),
+    CreateCandidate: () => ({ data: { createCandidate: { __typename: 'Candidate', id: 'C13', iid: 13, name: 'manual' } } }),
     ChartMetrics: (v) =>
       chartError
         ? { data: null, errors: [{ message: chartError }] }
@@ -87,5 +88,27 @@ describe('Charts tab', () => {
   it('shows an error state when the histories fail', async () => {
     const { wrapper } = await mountAt('/default/-/ml/experiments/1?tab=charts', 'boom')
     expect(wrapper.text()).toContain('boom')
+  })
+
+  it('charts the selected candidates instead of the top N', async () => {
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
+    wrapper.findComponent({ name: 'CandidatesTable' }).vm.$emit('update:selected', [5, 2])
+    await wrapper.find('[data-testid="tab-charts"]').trigger('click')
+    await flushPromises()
+    expect(chartCalls(fake).at(-1)!.variables.candidateIds).toEqual(['gid://labbook/Candidate/2', 'gid://labbook/Candidate/5'])
+    expect(wrapper.find('[data-testid="chart-top"]').exists()).toBe(false)
+  })
+})
+
+describe('New candidate', () => {
+  it('opens from the candidates toolbar (Developer) and reloads the table after creating', async () => {
+    const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
+    const before = fake.calls.filter((c) => c.query.includes('query ExperimentCandidates')).length
+    await wrapper.find('[data-testid="new-candidate"]').trigger('click')
+    await wrapper.find('[data-testid="create-candidate-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.calls.find((c) => c.query.includes('mutation CreateCandidate'))!.variables.input).toMatchObject({ experimentId: 'E1' })
+    expect(wrapper.find('[data-testid="create-candidate-form"]').exists()).toBe(false)
+    expect(fake.calls.filter((c) => c.query.includes('query ExperimentCandidates')).length).toBe(before + 1)
   })
 })
