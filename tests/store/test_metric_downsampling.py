@@ -101,3 +101,13 @@ async def test_many_series_at_once_match_one_at_a_time(db: Database) -> None:
         assert together[(cid, name)] == await sample(db, cid, name, 100)
     assert [len(together[k]) for k in keys[1:]] == [50, len(together[keys[2]]), 0]
     assert 50 <= len(together[keys[0]]) <= 100 and len(together[keys[2]]) <= 100
+
+
+async def test_a_few_thousand_points_keep_the_asked_resolution(db: Database) -> None:
+    c = await _candidate(db)
+    rng = random.Random(10)
+    await log(db, c.id, [pt("x", rng.random(), i, i) for i in range(2000)])
+    history = await history_of(db, c.id, "x")
+    found = await sample(db, c.id, "x", 1000)
+    assert_keeps_shape(found, history, 1000)
+    assert len(found) > 800  # 250 buckets of 8 steps: level 0's 16-step buckets give < 500

@@ -245,7 +245,7 @@ class CandidateMetricSummary(Base):
 
 
 class CandidateMetricRollup(Base):
-    """Per (candidate, metric, level, step >> (3 + level)): first, last, min and max point and
+    """Per (candidate, metric, level, step >> (4 + level)): first, last, min and max point and
     count, kept on write so downsampled histories read ~maxPoints rows (store/metric_rollups).
     """
 

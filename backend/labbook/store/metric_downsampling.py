@@ -10,10 +10,11 @@ whose buckets over the series' step range (its lowest step, by one index seek, a
 summary's last step) number at most `max_points // 4`. Power-of-two levels mean between 1/8
 and 1/4 of `max_points` buckets, so a long series answers with one index range scan of about
 `max_points / 4` rows, never a scan of its points. A series of at most `max_points` points is
-read whole; one whose step range is too wide for the coarsest level (or whose points are so
-dense in steps that level 0 is coarse: many points per step) is still exact in what it keeps,
-and the first case falls back to M4 over the history (`metric_m4`). Several series cost a
-fixed number of statements (plans, whole series, rollups), whatever their number.
+read whole. M4 over the history itself (`metric_m4`, which scans the series) remains for two
+cases: a step range too wide for the coarsest level, and a series of at most 4 x `max_points`
+points whose level 0 (16 steps a bucket) is coarser than asked. A series with many points per
+step (e.g. all at step 0) gets few buckets: buckets follow steps. Several series cost a fixed
+number of statements (plans, whole series, rollups) plus one per fallback.
 """
 
 from __future__ import annotations
@@ -50,12 +51,15 @@ def _matching(columns: tuple[Any, ...], keys: list[tuple[Any, ...]]) -> ColumnEl
 
 def level_for(steps: tuple[int, int], buckets: int) -> int | None:
     """The finest rollup level cutting `steps` into at most `buckets` buckets."""
-    low, high = steps
     for level in range(LEVELS):
-        shift = BASE + level
-        if (high >> shift) - (low >> shift) + 1 <= buckets:
+        if _spans(steps, BASE + level) <= buckets:
             return level
     return None
+
+
+def _spans(steps: tuple[int, int], shift: int) -> int:
+    """How many buckets of 2 ** shift steps `steps` (lowest, highest) touches."""
+    return (steps[1] >> shift) - (steps[0] >> shift) + 1
 
 
 async def _plans(session: AsyncSession, keys: list[Key], max_points: int) -> list[_Plan]:
@@ -65,9 +69,16 @@ async def _plans(session: AsyncSession, keys: list[Key], max_points: int) -> lis
     stmt = select(s.candidate_id, s.name, s.count, lowest, s.last_step)
     stmt = stmt.where(_matching((s.candidate_id, s.name), keys))
     return [
-        _Plan((c, n), count <= max_points, (lo, hi), level_for((lo, hi), max_points // 4))
+        _plan((c, n), count, (lo, hi), max_points)
         for c, n, count, lo, hi in (await session.execute(stmt)).all()
     ]
+
+
+def _plan(key: Key, count: int, steps: tuple[int, int], max_points: int) -> _Plan:
+    level = level_for(steps, max_points // 4)
+    if level == 0 and count <= 4 * max_points and _spans(steps, BASE - 1) <= max_points // 4:
+        level = None  # level 0 is coarser than asked; M4 over a few thousand points is cheap
+    return _Plan(key, count <= max_points, steps, level)
 
 
 def _point(name: str, p: Point) -> MetricPoint:

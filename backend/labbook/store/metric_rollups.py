@@ -9,9 +9,10 @@ scanning every point (see `metric_downsampling`).
 `log_metrics` folds the points it actually inserted into the pyramid with one multi-row
 upsert, so a retried batch (whose points the history skips) changes nothing. The batch is
 aggregated here first: its finest level from the points, each coarser level from the one
-below, so a batch of 1,000 consecutive steps writes about 250 + LEVELS rows. NaN is stored
+below, so a batch of 1,000 consecutive steps writes about 125 + LEVELS rows. NaN is stored
 as NULL and ignored by min and max, as in the summaries. Rows are written in key order, so
 concurrent writers lock them in the same order and cannot deadlock.
+Changing BASE or LEVELS needs a migration that rebuilds the table (as 0005 fills it).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.sql import dialect_name, insert
 
-BASE = 3  # level 0 buckets span 8 steps
-LEVELS = 20  # the coarsest buckets span 2 ** 22 steps; wider step ranges are not rolled up
+BASE = 4  # level 0 buckets span 16 steps (8 would double the rows a batch writes)
+LEVELS = 20  # the coarsest buckets span 2 ** 23 steps; wider step ranges are not rolled up
 LOWEST = -1.7976931348623157e308  # orders NaN (NULL) below every number, as the summaries do
 
 Point = tuple[int, int, float | None]  # step, timestamp, stored value (None is NaN)
@@ -105,10 +106,18 @@ def _row(candidate_id: int, name: str, level: int, bucket: int, b: Bucket) -> di
         "level": level,
         "bucket": bucket,
         "count": b.count,
-        **dict(zip(("first_step", "first_timestamp", "first_value"), b.first, strict=True)),
-        **dict(zip(("last_step", "last_timestamp", "last_value"), b.last, strict=True)),
-        **dict(zip(("min_value", "min_step", "min_timestamp"), low, strict=True)),
-        **dict(zip(("max_value", "max_step", "max_timestamp"), high, strict=True)),
+        "first_step": b.first[0],
+        "first_timestamp": b.first[1],
+        "first_value": b.first[2],
+        "last_step": b.last[0],
+        "last_timestamp": b.last[1],
+        "last_value": b.last[2],
+        "min_value": low[0],
+        "min_step": low[1],
+        "min_timestamp": low[2],
+        "max_value": high[0],
+        "max_step": high[1],
+        "max_timestamp": high[2],
     }
 
 
