@@ -60,6 +60,7 @@ describe('ProjectMembersView', () => {
     await flushPromises()
     expect(fake.calls.find((c) => c.query.includes('mutation UpdateProjectMember'))!.variables.input).toEqual({ projectPath: 'team/vision', username: 'bob', accessLevel: 'GUEST' })
     expect(wrapper.find('[data-testid="member-error"]').text()).toBe('A project needs an owner')
+    expect((wrapper.findAll('[data-testid="member-role-select"]')[1]!.element as HTMLSelectElement).value).toBe('DEVELOPER')
   })
 
   it('removes a member after confirmation', async () => {
