@@ -38,8 +38,14 @@ async function mountAt(path: string, chartError: string | null = null) {
   vi.stubGlobal('fetch', fake.fetch)
   const router = await testRouter(path)
   const wrapper = mount(ExperimentView, { global: { plugins: [router], stubs: { PlotCanvas: true } }, attachTo: document.body })
-  await flushPromises()
+  await settle()
   return { wrapper, router, fake }
+}
+/** Lets the lazily loaded charts and dialog resolve, then their requests. */
+async function settle(): Promise<void> {
+  await flushPromises()
+  await vi.dynamicImportSettled()
+  await flushPromises()
 }
 const chartCalls = (fake: ReturnType<typeof server>) => fake.calls.filter((c) => c.query.includes('query ChartMetrics'))
 
@@ -54,7 +60,7 @@ describe('Charts tab', () => {
   it('switches tabs through the URL', async () => {
     const { wrapper, router } = await mountAt('/default/-/ml/experiments/1')
     await wrapper.find('[data-testid="tab-charts"]').trigger('click')
-    await flushPromises()
+    await settle()
     expect(router.currentRoute.value.query.tab).toBe('charts')
     expect(wrapper.find('[data-testid="charts-tab"]').exists()).toBe(true)
   })
@@ -75,13 +81,13 @@ describe('Charts tab', () => {
     expect((wrapper.find('[data-testid="chart-log"]').element as HTMLInputElement).checked).toBe(true)
     const boxes = wrapper.findAll('[data-testid="chart-metric"]')
     await boxes[1]!.setValue(true)
-    await flushPromises()
+    await settle()
     expect(router.currentRoute.value.query.metric).toEqual(['acc', 'loss'])
     await wrapper.find('[data-testid="chart-axis"]').setValue('time')
-    await flushPromises()
+    await settle()
     expect(router.currentRoute.value.query.xaxis).toBe('time')
     await wrapper.find('[data-testid="scatter-x"]').setValue('metric:loss')
-    await flushPromises()
+    await settle()
     expect(router.currentRoute.value.query.sx).toBe('metric:loss')
   })
 
@@ -94,7 +100,7 @@ describe('Charts tab', () => {
     const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
     wrapper.findComponent({ name: 'CandidatesTable' }).vm.$emit('update:selected', [5, 2])
     await wrapper.find('[data-testid="tab-charts"]').trigger('click')
-    await flushPromises()
+    await settle()
     expect(chartCalls(fake).at(-1)!.variables.candidateIds).toEqual(['gid://labbook/Candidate/2', 'gid://labbook/Candidate/5'])
     expect(wrapper.find('[data-testid="chart-top"]').exists()).toBe(false)
   })
@@ -105,8 +111,9 @@ describe('New candidate', () => {
     const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1')
     const before = fake.calls.filter((c) => c.query.includes('query ExperimentCandidates')).length
     await wrapper.find('[data-testid="new-candidate"]').trigger('click')
+    await settle()
     await wrapper.find('[data-testid="create-candidate-form"]').trigger('submit')
-    await flushPromises()
+    await settle()
     expect(fake.calls.find((c) => c.query.includes('mutation CreateCandidate'))!.variables.input).toMatchObject({ experimentId: 'E1' })
     expect(wrapper.find('[data-testid="create-candidate-form"]').exists()).toBe(false)
     expect(fake.calls.filter((c) => c.query.includes('query ExperimentCandidates')).length).toBe(before + 1)
