@@ -41,7 +41,7 @@ frontend-check: frontend/node_modules/.package-lock.json
 	cd frontend && npm run lint --silent && npm test --silent
 
 pytest:
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 schema: $(BIN)/.runtime
 	$(BIN)/labbook export-schema > schema.graphql
