@@ -82,7 +82,9 @@ async def log_metrics(
             "step": p.step,
             "timestamp": p.timestamp,
         }
-        for p in points
+        # In index order, so that two writers of overlapping batches lock rows in the same order
+        # (PostgreSQL would otherwise deadlock them).
+        for p in sorted(points, key=lambda p: (p.name, *_order_key(p)))
     ]
     stmt = memoized(session, "metric_points_insert", _points_insert)
     inserted = (await session.execute(stmt, rows)).all()
