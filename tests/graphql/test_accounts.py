@@ -86,6 +86,11 @@ async def test_create_project_and_manage_members(user_client: UserClient) -> Non
     assert data(await run(owner, ADD, u="ghost", l="GUEST"))["addProjectMember"] == {
         "__typename": "NotFoundError"
     }
+    demote_self = await run(owner, change, u="owner", l="MAINTAINER")
+    assert data(demote_self)["updateProjectMember"] == {"__typename": "InvalidStateError"}
+    assert data(await run(owner, REMOVE, u="owner"))["removeProjectMember"] == {
+        "__typename": "InvalidStateError"
+    }
     await run(owner, REMOVE, u="dev")
     assert data(await run(dev, MEMBERS)) == {"project": None}
     assert data(await run(owner, REMOVE, u="dev"))["removeProjectMember"] == {

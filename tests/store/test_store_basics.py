@@ -181,3 +181,23 @@ async def test_candidate_changes_are_the_experiments_last_activity(db: Database)
     async with db.read() as s:
         finished = await experiments.get_experiment_by_id(s, experiment_id=e.id)
     assert finished.last_activity_at > created.last_activity_at
+
+
+async def test_the_last_owner_can_be_neither_demoted_nor_removed(db: Database) -> None:
+    async with db.write() as s:
+        owner = await users.create_user(s, username="own", password="password1")
+        p = await projects.create_project(s, path="o", owner_id=owner.id)
+        other = await users.create_user(s, username="oth", password="password1")
+    with pytest.raises(InvalidStateError):
+        async with db.write() as s:
+            await projects.set_member(s, project_id=p.id, user_id=owner.id, level=AccessLevel.GUEST)
+    with pytest.raises(InvalidStateError):
+        async with db.write() as s:
+            await projects.remove_member(s, project_id=p.id, user_id=owner.id)
+    async with db.write() as s:
+        await projects.set_member(s, project_id=p.id, user_id=other.id, level=AccessLevel.OWNER)
+        await projects.remove_member(s, project_id=p.id, user_id=owner.id)
+    async with db.read() as s:
+        assert await projects.get_access_level(s, project_id=p.id, user_id=owner.id) is None
+        level = await projects.get_access_level(s, project_id=p.id, user_id=other.id)
+        assert level is AccessLevel.OWNER

@@ -6,7 +6,12 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
-from labbook.errors import AlreadyExistsError, InvalidParameterError, NotFoundError
+from labbook.errors import (
+    AlreadyExistsError,
+    InvalidParameterError,
+    InvalidStateError,
+    NotFoundError,
+)
 from labbook.store.entities import AccessLevel, Member, Project
 from labbook.store.limits import check_name, check_project_path
 from labbook.store.users import to_user
@@ -97,16 +102,31 @@ async def set_member(
     if row is None:
         session.add(t.Membership(project_id=project_id, user_id=user_id, access_level=int(level)))
     else:
-        row.access_level = int(level)
+        was_owner, row.access_level = row.access_level == AccessLevel.OWNER, int(level)
+        if was_owner:
+            await _ensure_an_owner(session, project_id)
     await session.flush()
+
+
+async def _ensure_an_owner(session: AsyncSession, project_id: int) -> None:
+    """A project that had an owner keeps one: its last owner cannot be demoted or removed."""
+    await session.flush()
+    stmt = select(t.Membership.id).where(
+        t.Membership.project_id == project_id, t.Membership.access_level == int(AccessLevel.OWNER)
+    )
+    if await session.scalar(stmt.limit(1)) is None:
+        raise InvalidStateError("A project needs an owner: make someone else Owner first")
 
 
 async def remove_member(session: AsyncSession, *, project_id: int, user_id: int) -> None:
     stmt = delete(t.Membership).where(
         t.Membership.project_id == project_id, t.Membership.user_id == user_id
     )
-    if (await session.execute(stmt)).rowcount == 0:  # type: ignore[attr-defined]
+    removed = (await session.execute(stmt.returning(t.Membership.access_level))).scalar()
+    if removed is None:
         raise NotFoundError("Member not found")
+    if removed == AccessLevel.OWNER:
+        await _ensure_an_owner(session, project_id)
 
 
 async def list_members(session: AsyncSession, *, project_id: int) -> list[Member]:
