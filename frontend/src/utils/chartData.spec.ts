@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alignSeries, commonNames } from './chartData'
+import { alignSeries, commonNames, zipPoints } from './chartData'
 
 describe('alignSeries', () => {
   it('aligns several candidates on the union of their steps', () => {
@@ -38,5 +38,15 @@ describe('commonNames', () => {
   it('keeps the metrics every candidate has', () => {
     expect(commonNames([['loss', 'acc', 'lr'], ['acc', 'loss'], ['loss', 'acc', 'f1']])).toEqual(['acc', 'loss'])
     expect(commonNames([])).toEqual([])
+  })
+})
+
+describe('zipPoints', () => {
+  it('pairs each step with the value at the same index, keeping nulls as gaps', () => {
+    expect(zipPoints([0, 1, 2], [1, null, 0.5])).toEqual([{ step: 0, value: 1 }, { step: 1, value: null }, { step: 2, value: 0.5 }])
+    expect(alignSeries([{ label: 'a', points: zipPoints([0, 1, 2], [1, null, 0.5]) }])).toEqual([[0, 1, 2], [1, null, 0.5]])
+  })
+  it('returns no points for empty lists', () => {
+    expect(zipPoints([], [])).toEqual([])
   })
 })

@@ -11,6 +11,11 @@ export interface NamedSeries {
   points: SeriesPoint[]
 }
 
+/** Zips the server's parallel `steps` and `values` lists back into points (a null value stays a gap). */
+export function zipPoints(steps: readonly number[], values: readonly (number | null | undefined)[]): SeriesPoint[] {
+  return steps.map((step, i) => ({ step, value: values[i] ?? null }))
+}
+
 export type AlignedColumns = [number[], ...(number | null)[][]]
 
 /**

@@ -17,7 +17,7 @@ function server() {
     CompareMetrics: (v) => ({
       data: {
         compareMetrics: [...(v.candidateIds as string[])].reverse().flatMap((id) =>
-          (v.names as string[]).map((name) => ({ candidateId: id, name, points: [{ step: Number(id.split('/').at(-1)), value: 1 }] })),
+          (v.names as string[]).map((name) => ({ candidateId: id, name, steps: [Number(id.split('/').at(-1)), 10], values: [1, null] })),
         ),
       },
     }),
@@ -77,7 +77,8 @@ describe('CompareView', () => {
     const charts = wrapper.findAllComponents({ name: 'MetricChart' })
     expect(charts.map((c) => c.props('title'))).toEqual(['loss'])
     expect(charts[0]!.props('labels')).toEqual(['run-1', 'run-2', 'run-3'])
-    expect(charts[0]!.props('data')).toEqual([[1, 2, 3], [1, null, null], [null, 1, null], [null, null, 1]])
+    // Step 10 carries a null value (NaN on the server) for everyone: a gap, not a zero.
+    expect(charts[0]!.props('data')).toEqual([[1, 2, 3, 10], [1, null, null, null], [null, 1, null, null], [null, null, 1, null]])
     const calls = fake.calls.filter((c) => c.query.includes('query CompareMetrics'))
     expect(calls.map((c) => c.variables)).toEqual([
       { candidateIds: [byIid[1].id, byIid[2].id, byIid[3].id], names: ['loss'], maxPoints: 1000 },

@@ -964,7 +964,7 @@ export type CompareMetricsQueryVariables = Exact<{
 }>;
 
 
-export type CompareMetricsQuery = { __typename?: 'Query', compareMetrics: Array<{ __typename?: 'MetricSeries', candidateId: string, name: string, points: Array<{ __typename?: 'MetricPoint', step: number, value?: number | null }> }> };
+export type CompareMetricsQuery = { __typename?: 'Query', compareMetrics: Array<{ __typename?: 'MetricSeries', candidateId: string, name: string, steps: Array<number>, values: Array<number | null> }> };
 
 export type CreateAccessTokenMutationVariables = Exact<{
   input: CreateAccessTokenInput;
@@ -1595,10 +1595,8 @@ export const CompareMetricsDocument = new TypedDocumentString(`
   ) {
     candidateId
     name
-    points {
-      step
-      value
-    }
+    steps
+    values
   }
 }
     `) as unknown as TypedDocumentString<CompareMetricsQuery, CompareMetricsQueryVariables>;
