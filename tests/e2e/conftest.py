@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from labbook.web import default_frontend_dir
-from tests.conftest import skip_or_fail
+from tests.conftest import ADMIN_PASSWORD, skip_or_fail
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -46,3 +47,24 @@ def page(browser: Browser) -> Iterator[Page]:
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def signed_in_page(page: Page, live_server: str) -> Page:
+    """A tab signed in as the bootstrapped admin through the sign-in form."""
+    page.goto(f"{live_server}/users/sign_in")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).not_to_have_url(re.compile(r"/users/sign_in"), timeout=15_000)
+    expect(page.get_by_test_id("user-menu")).to_be_visible(timeout=15_000)
+    return page
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+
+def save_screenshot(page: Page, request: pytest.FixtureRequest) -> None:
+    """A full-page screenshot under test-output/screenshots/<test name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.originalname}.png"), full_page=True)
