@@ -33,7 +33,7 @@ def web_routes(frontend_dir: Path | None) -> list[Route | Mount]:
 
     async def spa(request: Request) -> Response:
         path = request.path_params["path"]
-        if path.startswith(("api/", "-/")):
+        if path.startswith("api/"):  # an unknown API path is a 404, never the app
             raise HTTPException(404)
         candidate = (root / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root.resolve()):
