@@ -15,7 +15,7 @@ from sqlalchemy import select
 from labbook.db import migrations
 from labbook.db import tables as t
 from labbook.db.database import Database
-from labbook.store import metrics
+from labbook.store import metric_history, metrics
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_rollups import BASE, LEVELS, LOWEST
 from tests.store.test_metrics import _candidate
@@ -91,7 +91,7 @@ async def stored_rollups(db: Database, candidate_id: int, name: str) -> dict[Any
 
 async def history_of(db: Database, candidate_id: int, name: str) -> list[MetricPoint]:
     async with db.read() as s:
-        found = await metrics.metric_history(s, candidate_id=candidate_id, name=name)
+        found = await metric_history.metric_history(s, candidate_id=candidate_id, name=name)
     return [p for _, p in found]
 
 

@@ -6,7 +6,7 @@ import asyncio
 import math
 
 from labbook.db.database import Database
-from labbook.store import candidates, experiments, metrics, projects
+from labbook.store import candidates, experiments, metric_history, metrics, projects
 from labbook.store.entities import Candidate, MetricPoint
 
 
@@ -46,7 +46,7 @@ async def test_nan_and_infinity_round_trip(db: Database) -> None:
     async with db.write() as s:
         await metrics.log_metrics(s, candidate_id=c.id, points=points)
     async with db.read() as s:
-        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+        history = await metric_history.metric_history(s, candidate_id=c.id, name="loss")
     values = [p.value for _, p in history]
     assert math.isnan(values[0]) and values[1] == math.inf
     summary = await _summary(db, c)
@@ -60,7 +60,7 @@ async def test_repeated_batch_is_not_stored_twice(db: Database) -> None:
         async with db.write() as s:
             await metrics.log_metrics(s, candidate_id=c.id, points=batch)
     async with db.read() as s:
-        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+        history = await metric_history.metric_history(s, candidate_id=c.id, name="loss")
     assert len(history) == 10
     assert (await _summary(db, c))["loss"].count == 10
 
@@ -75,7 +75,7 @@ async def test_history_pages_by_keyset(db: Database) -> None:
     after = None
     while True:
         async with db.read() as s:
-            page = await metrics.metric_history(
+            page = await metric_history.metric_history(
                 s, candidate_id=c.id, name="loss", limit=3, after=after
             )
         if not page:
@@ -97,7 +97,7 @@ async def test_eight_concurrent_writers_lose_nothing(db: Database) -> None:
 
     await asyncio.gather(*(writer(w) for w in range(8)))
     async with db.read() as s:
-        history = await metrics.metric_history(s, candidate_id=c.id, name="loss")
+        history = await metric_history.metric_history(s, candidate_id=c.id, name="loss")
     assert len(history) == 8 * 250
     loss = (await _summary(db, c))["loss"]
     assert loss.count == 2000 and loss.min_value == 0.0 and loss.max_value == 7249.0

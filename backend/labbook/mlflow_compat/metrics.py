@@ -13,7 +13,7 @@ from labbook.mlflow_compat.lookups import find_run
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import metric_json
 from labbook.store.entities import MetricPoint
-from labbook.store.metrics import metric_history
+from labbook.store.metric_history import metric_history
 
 BASE = "/api/2.0/mlflow/metrics"
 HISTORY_PAGE = 25_000  # what the client asks for; also our cap per page
