@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, select, update
@@ -193,6 +194,26 @@ async def restore_candidate(session: AsyncSession, *, candidate_id: int) -> Cand
     row = await _row(session, candidate_id)
     row.deleted_at = None
     return _changed(session, CandidateChange.UPDATED, await _entity(session, row))
+
+
+async def delete_experiment_candidates(
+    session: AsyncSession, *, experiment_id: int, at: datetime
+) -> None:
+    """The live candidates of an experiment being deleted, stamped with its deletion time."""
+    stmt = update(t.Candidate).where(
+        t.Candidate.experiment_id == experiment_id, t.Candidate.deleted_at.is_(None)
+    )
+    await session.execute(stmt.values(deleted_at=at).execution_options(synchronize_session=False))
+
+
+async def restore_experiment_candidates(
+    session: AsyncSession, *, experiment_id: int, at: datetime
+) -> None:
+    """The candidates deleted together with their experiment (same time stamp), live again."""
+    stmt = update(t.Candidate).where(
+        t.Candidate.experiment_id == experiment_id, t.Candidate.deleted_at == at
+    )
+    await session.execute(stmt.values(deleted_at=None).execution_options(synchronize_session=False))
 
 
 async def purge_candidate(session: AsyncSession, *, candidate_id: int) -> None:

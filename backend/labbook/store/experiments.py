@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 from labbook.db.tables import utcnow
 from labbook.errors import AlreadyExistsError, InvalidStateError, NotFoundError
+from labbook.store.candidates import delete_experiment_candidates, restore_experiment_candidates
 from labbook.store.entities import Experiment, KeyValue
 from labbook.store.iids import next_iid
 from labbook.store.limits import MAX_EXPERIMENT_NAME, MAX_TAG_VALUE, check_key, check_name
@@ -130,11 +131,13 @@ async def rename_experiment(session: AsyncSession, *, experiment_id: int, name: 
 
 
 async def delete_experiment(session: AsyncSession, *, experiment_id: int) -> Experiment:
-    """Soft delete: the experiment and its candidates stay restorable; the name is freed."""
+    """Soft delete, as MLflow does: the experiment and its live candidates, all stamped with
+    one time, so restoring brings back exactly those (not candidates deleted earlier)."""
     row = await _row(session, experiment_id)
     if row.deleted_at is None:
         row.deleted_at = utcnow()
         await session.flush()
+        await delete_experiment_candidates(session, experiment_id=row.id, at=row.deleted_at)
     return to_experiment(row)
 
 
@@ -145,6 +148,7 @@ async def restore_experiment(session: AsyncSession, *, experiment_id: int) -> Ex
             raise InvalidStateError(
                 f"Another live experiment is named '{row.name}'; rename it first."
             )
+        await restore_experiment_candidates(session, experiment_id=row.id, at=row.deleted_at)
         row.deleted_at = None
         await session.flush()
     return to_experiment(row)
