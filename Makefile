@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json frontend/package.json -type f 2>/dev/null)
 
-.PHONY: setup setup-test run test lint typecheck pytest frontend-check schema bench clean
+.PHONY: setup setup-test run test lint typecheck pytest frontend-check schema bench lock clean
 
 setup: $(BIN)/.runtime frontend/dist/index.html
 
@@ -15,13 +15,15 @@ run: setup
 
 test: setup-test lint typecheck frontend-check pytest
 
-$(BIN)/.runtime: pyproject.toml
+PIP := $(BIN)/pip install -q --disable-pip-version-check -c constraints.txt
+
+$(BIN)/.runtime: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -e .
+	$(PIP) -e .
 	touch $@
 
-$(BIN)/.test: $(BIN)/.runtime pyproject.toml
-	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+$(BIN)/.test: $(BIN)/.runtime pyproject.toml constraints.txt
+	$(PIP) -e '.[test]'
 	touch $@
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
@@ -51,6 +53,13 @@ bench: setup-test
 	$(BIN)/python -m benchmarks.search_scale
 	$(BIN)/python -m benchmarks.graphql_metric_history
 	$(BIN)/python -m benchmarks.graphql_candidates_page
+
+# Re-pin constraints.txt to the newest releases pyproject.toml allows (run, test, then commit).
+lock:
+	rm -rf /tmp/labbook-lock && $(PYTHON) -m venv /tmp/labbook-lock
+	/tmp/labbook-lock/bin/pip install -q --disable-pip-version-check -e '.[test,s3]'
+	{ sed -n 1,2p constraints.txt; /tmp/labbook-lock/bin/pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist
