@@ -410,3 +410,73 @@ class LoggedModelMetric(Base):
     timestamp: Mapped[int] = mapped_column(BigInteger)
     dataset_name: Mapped[str | None] = mapped_column(String(500), nullable=True)
     dataset_digest: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class RegisteredModel(Timestamped, Base):
+    """A model of the registry (MLflow registered model). `last_version` numbers its versions,
+    bumped with UPDATE … RETURNING, so a deleted version's number is never reused."""
+
+    __tablename__ = "registered_models"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = _fk("projects.id")
+    name: Mapped[str] = mapped_column(String(256))
+    description: Mapped[str] = mapped_column(Text, default="")
+    creator_id: Mapped[int | None] = _fk("users.id", nullable=True, ondelete="SET NULL")
+    last_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegisteredModelTag(Base):
+    __tablename__ = "registered_model_tags"
+    __table_args__ = (UniqueConstraint("registered_model_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registered_model_id: Mapped[int] = mapped_column(
+        ForeignKey("registered_models.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(250))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ModelVersion(Timestamped, Base):
+    """A version of a registered model. `artifact_path` (`<package>/<version>/<folder>`) is
+    resolved from the source at creation, so downloads never follow a client-given URI."""
+
+    __tablename__ = "model_versions"
+    __table_args__ = (UniqueConstraint("registered_model_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registered_model_id: Mapped[int] = mapped_column(
+        ForeignKey("registered_models.id", ondelete="CASCADE")
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text)
+    run_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    logged_model_id: Mapped[int | None] = _fk(
+        "logged_models.id", nullable=True, ondelete="SET NULL"
+    )
+    stage: Mapped[str] = mapped_column(String(20), default="None")
+    run_link: Mapped[str] = mapped_column(Text, default="")
+    artifact_path: Mapped[str] = mapped_column(String(1024))
+    creator_id: Mapped[int | None] = _fk("users.id", nullable=True, ondelete="SET NULL")
+
+
+class ModelVersionTag(Base):
+    __tablename__ = "model_version_tags"
+    __table_args__ = (UniqueConstraint("model_version_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model_version_id: Mapped[int] = mapped_column(
+        ForeignKey("model_versions.id", ondelete="CASCADE")
+    )
+    name: Mapped[str] = mapped_column(String(250))
+    value: Mapped[str] = mapped_column(Text)
+
+
+class RegisteredModelAlias(Base):
+    __tablename__ = "registered_model_aliases"
+    __table_args__ = (UniqueConstraint("registered_model_id", "alias"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registered_model_id: Mapped[int] = mapped_column(
+        ForeignKey("registered_models.id", ondelete="CASCADE")
+    )
+    alias: Mapped[str] = mapped_column(String(255))
+    model_version_id: Mapped[int] = _fk("model_versions.id")
