@@ -11,9 +11,9 @@ from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
 from labbook.mlflow_compat.lookups import find_run
 from labbook.mlflow_compat.requests import Fields
-from labbook.mlflow_compat.serialize import metric_json
+from labbook.mlflow_compat.serialize import history_json, metric_json
 from labbook.store.entities import MetricPoint
-from labbook.store.metric_history import metric_history
+from labbook.store.metric_history import history_rows, metric_history
 
 BASE = "/api/2.0/mlflow/metrics"
 HISTORY_PAGE = 25_000  # what the client asks for; also our cap per page
@@ -52,15 +52,15 @@ async def get_metric_history(fields: Fields, ctx: Context) -> dict[str, Any]:
     after = decode_token(token) if token else None
     async with ctx.read() as tx:
         run = await find_run(tx.session, project=tx.project, run_id=run_id)
-        rows = await metric_history(
+        rows = await history_rows(
             tx.session, candidate_id=run.id, name=key, limit=size + 1, after=after
         )
     if not rows:
         return {}  # what the reference server answers for an unknown key
-    result: dict[str, Any] = {"metrics": [metric_json(p) for _, p in rows[:size]]}
+    result: dict[str, Any] = {"metrics": history_json(key, rows[:size])}
     if len(rows) > size:
-        row_id, last = rows[size - 1]
-        result["next_page_token"] = encode_token((last.step, last.timestamp, row_id))
+        row_id, _, step, ts = rows[size - 1]
+        result["next_page_token"] = encode_token((step, ts, row_id))
     return result
 
 

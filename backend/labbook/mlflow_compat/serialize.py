@@ -8,6 +8,7 @@ client's protobuf parser reads back exactly (the reference server clamps infinit
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,13 @@ def wire_float(value: float) -> float | str:
     if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
     return value
+
+
+def stored_float(value: float | None) -> float | str:
+    """`wire_float` of a stored value, where NaN is NULL (None)."""
+    if value is None:
+        return "NaN"
+    return value if -math.inf < value < math.inf else wire_float(value)
 
 
 def key_values(entries: list[KeyValue]) -> list[dict[str, str]]:
@@ -84,6 +92,15 @@ def metric_json(point: MetricPoint) -> dict[str, Any]:
         "timestamp": point.timestamp,
         "step": point.step,
     }
+
+
+def history_json(key: str, rows: Iterable[tuple[int, float | None, int, int]]) -> list[Any]:
+    """Stored history rows (id, value, step, timestamp) as MLflow metrics: the hot loop of
+    get-history, a dict per point without an intermediate object."""
+    return [
+        {"key": key, "value": stored_float(v), "timestamp": ts, "step": step}
+        for _, v, step, ts in rows
+    ]
 
 
 def summary_json(summary: MetricSummary) -> dict[str, Any]:

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
+from labbook.store.plain_rows import plain_rows
+
+# (id, value or None for NaN, step, timestamp)
+HistoryRow = tuple[int, float | None, int, int]
 
 
-def _loaded(value: float | None) -> float:
-    return math.nan if value is None else value
-
-
-async def metric_history(
+async def history_rows(
     session: AsyncSession,
     *,
     candidate_id: int,
     name: str,
     limit: int | None = None,
     after: tuple[int, int, int] | None = None,
-) -> list[tuple[int, MetricPoint]]:
-    """Points ordered by (step, timestamp, id); `after` is the last (step, timestamp, id) seen."""
+) -> Sequence[HistoryRow]:
+    """Points ordered by (step, timestamp, id) as plain tuples (NaN is None): histories run
+    to hundreds of thousands of points. `after` is the last (step, timestamp, id) seen."""
     m = t.CandidateMetric
-    # Plain column rows, not ORM objects: histories run to hundreds of thousands of points.
     stmt = select(m.id, m.value, m.step, m.timestamp)
     stmt = stmt.where(m.candidate_id == candidate_id, m.name == name)
     if after is not None:
@@ -37,7 +38,22 @@ async def metric_history(
             )
         )
     stmt = stmt.order_by(m.step, m.timestamp, m.id).limit(limit)
-    rows = (await session.execute(stmt)).all()
+    return await plain_rows(session, stmt)  # type: ignore[return-value]
+
+
+async def metric_history(
+    session: AsyncSession,
+    *,
+    candidate_id: int,
+    name: str,
+    limit: int | None = None,
+    after: tuple[int, int, int] | None = None,
+) -> list[tuple[int, MetricPoint]]:
+    """`history_rows` as (id, point) pairs."""
+    rows = await history_rows(
+        session, candidate_id=candidate_id, name=name, limit=limit, after=after
+    )
     return [
-        (i, MetricPoint(name=name, value=_loaded(v), step=s, timestamp=ts)) for i, v, s, ts in rows
+        (i, MetricPoint(name=name, value=math.nan if v is None else v, step=s, timestamp=ts))
+        for i, v, s, ts in rows
     ]
