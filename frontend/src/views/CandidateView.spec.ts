@@ -98,15 +98,32 @@ describe('CandidateView', () => {
 })
 
 describe('CandidateView artifacts', () => {
-  it('lists folders first and opens them', async () => {
+  it('lists folders first and opens them, keeping the folder in the URL', async () => {
     const { wrapper, fake } = await mountView()
     const rows = () => wrapper.findAll('[data-testid="artifact-row"]').map((r) => r.text())
-    expect(rows()).toEqual(['📁 model/', 'notes.txt1.0 KiB'])
+    expect(rows()).toEqual(['📁 model/', 'notes.txt1.0 KiBDownload'])
     expect(wrapper.find('a[href="/dl/notes.txt"]').attributes('download')).toBeDefined()
     await wrapper.find('[data-testid="artifact-row"] button').trigger('click')
     await flushPromises()
     expect(fake.calls.at(-1)!.variables).toMatchObject({ iid: 5, path: 'model' })
-    expect(rows()).toEqual(['weights.bin2.0 KiB'])
+    expect(rows()).toEqual(['weights.bin2.0 KiBDownload'])
+    expect(wrapper.vm.$router.currentRoute.value.query).toEqual({ folder: 'model' })
+  })
+
+  it('previews the file named in the URL and closes it', async () => {
+    const fake = server(() => ({ __typename: 'Candidate', ...stored }))
+    const files = (url: string, init: RequestInit) =>
+      url === '/dl/notes.txt' ? Promise.resolve(new Response('hello notes')) : fake.fetch(url, init)
+    vi.stubGlobal('fetch', files)
+    const router = await testRouter('/default/-/ml/candidates/5?artifact=notes.txt')
+    const wrapper = mount(CandidateView, { global: { plugins: [router], stubs: { MetricChart: true } } })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="preview-text"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="preview-text"]').text()).toBe('hello notes')
+    expect(wrapper.find('[aria-current="true"]').text()).toBe('notes.txt')
+    await wrapper.find('[data-testid="preview-close"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({})
+    expect(wrapper.find('[data-testid="artifact-preview"]').exists()).toBe(false)
   })
 })
 
