@@ -13,6 +13,7 @@ from labbook import health, web
 from labbook.artifacts.factory import artifact_store
 from labbook.db.database import Database
 from labbook.db.statistics import keep_statistics_fresh
+from labbook.exports import routes as exports
 from labbook.graphql.view import graphql_routes
 from labbook.mlflow_compat.routes import mlflow_routes
 from labbook.packages import routes as packages
@@ -22,7 +23,7 @@ from labbook.state import AppState
 
 def api_routes() -> list[BaseRoute]:
     """Every API surface; each adapter contributes its own list."""
-    return [*health.routes, *packages.routes, *mlflow_routes(), *graphql_routes()]
+    return [*health.routes, *packages.routes, *exports.routes, *mlflow_routes(), *graphql_routes()]
 
 
 def create_app(settings: Settings) -> Starlette:

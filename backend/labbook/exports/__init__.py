@@ -1,0 +1,1 @@
+"""Downloads built from stored data (CSV of an experiment's candidates)."""
