@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.graphql.context import Info
 from labbook.graphql.pagination import Connection
@@ -20,6 +21,8 @@ from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_m
 from labbook.graphql.types.node import Node, global_id
 from labbook.graphql.types.user import UserType
 from labbook.store import entities, metric_downsampling, packages
+from labbook.store.metric_downsampling import MAX_POINTS
+from labbook.store.metric_m4 import m4_history
 
 if TYPE_CHECKING:
     from labbook.graphql.types.experiment import ExperimentType
@@ -32,6 +35,17 @@ class CandidateLinks:
     mlflow_run_id: str = strawberry.field(description="The MLflow run id (the eid).")
     artifact_path: str | None = strawberry.field(
         description="The generic package API folder holding the candidate's artifacts."
+    )
+
+
+async def _history_between(
+    session: AsyncSession, candidate_id: int, name: str, limit: int, steps: tuple[int, int]
+) -> list[entities.MetricPoint]:
+    """M4 over the history inside `steps`: only the zoomed range is scanned."""
+    if steps[0] > steps[1]:
+        return []
+    return await m4_history(
+        session, candidate_id=candidate_id, name=name, steps=steps, buckets=limit // 4
     )
 
 
@@ -131,7 +145,9 @@ class CandidateType(Node):
     @strawberry.field(
         description="The history of one metric, downsampled on the server to at most "
         "`maxPoints` points: per x-range bucket its first, minimum, maximum and last point "
-        "(M4), so spikes, the global extremes and the last point are always kept. At most 10,000."
+        "(M4), so spikes, the global extremes and the last point are always kept. At most 10,000. "
+        "With `minStep` and `maxStep`, only that step range (both ends included), in the same "
+        "number of points: a zoomed chart gets its detail."
     )
     async def metric_history(
         self,
@@ -139,15 +155,20 @@ class CandidateType(Node):
         name: str,
         max_points: int | None = 1000,
         x_axis: MetricAxis | None = MetricAxis.STEP,
+        min_step: int | None = None,
+        max_step: int | None = None,
     ) -> list[MetricPoint]:
         # Both axes share the step buckets: time grows with the step (see the store module).
+        limit = min(max(4, 1000 if max_points is None else max_points), MAX_POINTS)
         async with info.context.db.read() as session:
-            points = await metric_downsampling.downsampled_history(
-                session,
-                candidate_id=self.entity.id,
-                name=name,
-                max_points=1000 if max_points is None else max_points,
-            )
+            if min_step is not None and max_step is not None:
+                points = await _history_between(
+                    session, self.entity.id, name, limit, (min_step, max_step)
+                )
+            else:
+                points = await metric_downsampling.downsampled_history(
+                    session, candidate_id=self.entity.id, name=name, max_points=limit
+                )
         return [MetricPoint.of(p) for p in points]
 
     @strawberry.field(description="Datasets it used (MLflow `log_input`).")

@@ -130,7 +130,7 @@ export type Candidate = Node & {
   links: CandidateLinks;
   /** Metadata (MLflow tags). */
   metadata: Array<Metadata>;
-  /** The history of one metric, downsampled on the server to at most `maxPoints` points: per x-range bucket its first, minimum, maximum and last point (M4), so spikes, the global extremes and the last point are always kept. At most 10,000. */
+  /** The history of one metric, downsampled on the server to at most `maxPoints` points: per x-range bucket its first, minimum, maximum and last point (M4), so spikes, the global extremes and the last point are always kept. At most 10,000. With `minStep` and `maxStep`, only that step range (both ends included), in the same number of points: a zoomed chart gets its detail. */
   metricHistory: Array<MetricPoint>;
   /** One summary per metric name. */
   metrics: Array<Metric>;
@@ -162,6 +162,8 @@ export type CandidateArtifactsArgs = {
 /** A candidate: one MLflow run. */
 export type CandidateMetricHistoryArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Int']['input']>;
+  minStep?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   xAxis?: InputMaybe<MetricAxis>;
 };
@@ -932,6 +934,14 @@ export type CandidateEventsSubscription = { __typename?: 'Subscription', candida
 
 export type CandidateFieldsFragment = { __typename?: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
 
+export type CandidateLineageQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+}>;
+
+
+export type CandidateLineageQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, candidate?: { __typename?: 'Candidate', id: string, modelInputs: Array<string>, datasets: Array<{ __typename?: 'DatasetInput', name: string, digest: string, sourceType: string, source: string, schema?: string | null, profile?: string | null, tags: Array<{ __typename?: 'Metadata', name: string, value: string }> }>, modelOutputs: Array<{ __typename?: 'ModelOutput', modelId: string, step: number }> } | null } | null };
+
 type CandidatePayloadFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', message: string };
 
 type CandidatePayloadFields_Candidate_Fragment = { __typename: 'Candidate', id: string, iid: number, eid: string, name: string, description: string, status: CandidateStatus, startTime?: string | null, endTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, experiment: { __typename?: 'Experiment', id: string, iid: number, name: string }, parent?: { __typename?: 'Candidate', id: string, iid: number, name: string } | null, children: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string }>, params: Array<{ __typename?: 'Param', name: string, value: string }>, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, step: number, timestamp: string, min?: number | null, max?: number | null, count: number }>, links: { __typename?: 'CandidateLinks', webPath: string, mlflowRunId: string, artifactPath?: string | null } };
@@ -1070,6 +1080,8 @@ export type MetricHistoryQueryVariables = Exact<{
   iid: Scalars['Int']['input'];
   name: Scalars['String']['input'];
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  minStep?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
@@ -1571,6 +1583,33 @@ export const CandidateEventsDocument = new TypedDocumentString(`
     max
   }
 }`) as unknown as TypedDocumentString<CandidateEventsSubscription, CandidateEventsSubscriptionVariables>;
+export const CandidateLineageDocument = new TypedDocumentString(`
+    query CandidateLineage($fullPath: ID!, $iid: Int!) {
+  project(fullPath: $fullPath) {
+    id
+    candidate(iid: $iid) {
+      id
+      datasets {
+        name
+        digest
+        sourceType
+        source
+        schema
+        profile
+        tags {
+          name
+          value
+        }
+      }
+      modelInputs
+      modelOutputs {
+        modelId
+        step
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CandidateLineageQuery, CandidateLineageQueryVariables>;
 export const ChartMetricsDocument = new TypedDocumentString(`
     query ChartMetrics($candidateIds: [ID!]!, $names: [String!]!, $maxPoints: Int) {
   compareMetrics(
@@ -1926,12 +1965,17 @@ export const ExperimentsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
 export const MetricHistoryDocument = new TypedDocumentString(`
-    query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int) {
+    query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int, $minStep: Int, $maxStep: Int) {
   project(fullPath: $fullPath) {
     id
     candidate(iid: $iid) {
       id
-      metricHistory(name: $name, maxPoints: $maxPoints) {
+      metricHistory(
+        name: $name
+        maxPoints: $maxPoints
+        minStep: $minStep
+        maxStep: $maxStep
+      ) {
         step
         timestamp
         value
