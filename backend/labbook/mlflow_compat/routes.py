@@ -24,7 +24,9 @@ from labbook.mlflow_compat import (
     datasets,
     experiments,
     metrics,
+    model_versions,
     models,
+    registry,
     runs,
     search,
     server_info,
@@ -42,6 +44,8 @@ ROUTES: list[RouteEntry] = [
     *server_info.ROUTES,
     *artifacts.ROUTES,
     *models.ROUTES,
+    *registry.ROUTES,
+    *model_versions.ROUTES,
     *datasets.ROUTES,
 ]
 

@@ -237,3 +237,39 @@ class RunInputsOutputs:
     dataset_inputs: tuple[DatasetInputRecord, ...] = ()
     model_inputs: tuple[str, ...] = ()
     model_outputs: tuple[ModelOutputRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelVersion:
+    """A version of a registered model; `artifact_path` is `<package>/<version>/<folder>`."""
+
+    id: int
+    registered_model_id: int
+    name: str
+    version: int
+    description: str
+    source: str
+    run_id: str | None
+    model_id: str | None
+    stage: str
+    run_link: str
+    artifact_path: str
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[KeyValue, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegisteredModel:
+    """A model of the registry, with its latest version per stage and its aliases."""
+
+    id: int
+    project_id: int
+    name: str
+    description: str
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[KeyValue, ...] = ()
+    aliases: tuple[tuple[str, int], ...] = ()
+    latest_versions: tuple[ModelVersion, ...] = ()
