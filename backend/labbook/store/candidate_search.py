@@ -23,7 +23,7 @@ from labbook.db import tables as t
 from labbook.db.tables import VALUE_PREFIX
 from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
 from labbook.store.candidate_order import candidate_keyset, order_keys
-from labbook.store.candidates import candidate_query, to_candidate
+from labbook.store.candidates import to_candidate
 from labbook.store.entities import Candidate, CandidateStatus
 from labbook.store.keyset import AnySelect, Expr, Narrow, fetch_page, unchanged
 from labbook.store.pages import Page
@@ -168,16 +168,23 @@ async def search_candidates(
         "status": status,
     }
     plan = await _plan(session, keys[0].field.kind != "attribute", **where)
-    stmt = _filtered(candidate_query(), dialect_name(session), plan=plan, **where)
+    stmt = _filtered(_candidate_columns(), dialect_name(session), plan=plan, **where)
     return await fetch_page(
         session,
         stmt,
         candidate_keyset(keys, segmented=plan.segmented, scope=_scope(experiment_ids, plan)),
-        lambda row: to_candidate(row[0], row[1]),
+        lambda row: to_candidate(row, row.experiment_iid),
         limit=limit,
         after=after,
         before=before,
+        plain=True,
     )
+
+
+def _candidate_columns() -> AnySelect:
+    """Columns, not ORM entities: a page may hold 50,000 candidates (`keyset.fetch_page`)."""
+    columns = [*C.__table__.columns, t.Experiment.iid.label("experiment_iid")]
+    return select(*columns).join(t.Experiment, t.Experiment.id == C.experiment_id)
 
 
 async def count_candidates(

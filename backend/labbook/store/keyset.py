@@ -10,13 +10,13 @@ walk of an index on SQLite).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
-    Row,
     Select,
     SQLColumnExpression,
     and_,
@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import InvalidParameterError
 from labbook.store.pages import Page, decode_cursor, encode_cursor
+from labbook.store.plain_rows import plain_rows
 from labbook.store.sql import dialect_name
 
 T = TypeVar("T")
@@ -173,38 +174,43 @@ async def _segment_page(
     *,
     limit: int,
     reverse: bool,
-) -> list[tuple[tuple[Any, ...], str]]:
+    plain: bool,
+) -> list[tuple[Any, str]]:
     """Up to `limit` (row, cursor) pairs of one segment of an already bounded query."""
     segment = keyset.segments[index]
     extra = segment.expressions()
-    stmt = stmt.add_columns(*extra).order_by(*segment.order_by(reverse=reverse))
-    rows: Sequence[Row[Any]] = (await session.execute(stmt.limit(limit))).all()
+    stmt = stmt.add_columns(*extra).order_by(*segment.order_by(reverse=reverse)).limit(limit)
+    rows = await plain_rows(session, stmt) if plain else (await session.execute(stmt)).all()
     width = len(rows[0]) - len(extra) if rows else 0
-    return [
-        (tuple(row[:width]), encode_cursor(keyset.signature, [*segment.fill, *row[width:]]))
-        for row in rows
-    ]
+    cursor = partial(encode_cursor, keyset.signature)
+    if not plain:
+        return [(tuple(row[:width]), cursor([*segment.fill, *row[width:]])) for row in rows]
+    return [(row, cursor([*segment.fill, *row[width:]])) for row in rows]
 
 
 async def fetch_page(
     session: AsyncSession,
     stmt: AnySelect,
     keyset: Keyset,
-    build: Callable[[tuple[Any, ...]], T],
+    build: Callable[[Any], T],
     *,
     limit: int,
     after: str | None,
     before: str | None,
+    plain: bool = False,
 ) -> Page[T]:
     """One page of `stmt` in `keyset` order; `build` turns a row (without the sort values)
-    into an item. With `before`, the rows just before it, still in order."""
+    into an item. With `before`, the rows just before it, still in order.
+
+    `plain`: `stmt` selects columns only; it runs on the connection (`plain_rows`) and
+    `build` gets the whole row, named columns and sort values alike."""
     if limit < 0:
         raise InvalidParameterError("Page size must not be negative", field="limit")
     await plan_per_query(session)
     low = keyset.position(after) if after is not None else (0, None)
     high = keyset.position(before) if before is not None else (len(keyset.segments) - 1, None)
     indexes = list(range(low[0], high[0] + 1))
-    found: list[tuple[tuple[Any, ...], str]] = []
+    found: list[tuple[Any, str]] = []
     for index in reversed(indexes) if before is not None else indexes:
         segment = keyset.segments[index]
         query = segment.narrow(stmt)
@@ -212,8 +218,9 @@ async def fetch_page(
             query = query.where(segment.beyond(low[1], forward=True))
         if high[1] is not None and index == high[0]:
             query = query.where(segment.beyond(high[1], forward=False))
+        size, reverse = limit + 1 - len(found), before is not None
         found += await _segment_page(
-            session, query, keyset, index, limit=limit + 1 - len(found), reverse=before is not None
+            session, query, keyset, index, limit=size, reverse=reverse, plain=plain
         )
         if len(found) > limit:
             break

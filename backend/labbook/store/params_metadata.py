@@ -10,6 +10,7 @@ from labbook.errors import InvalidParameterError, NotFoundError
 from labbook.store.entities import KeyValue
 from labbook.store.events import candidate_updated
 from labbook.store.limits import MAX_PARAM_VALUE, MAX_TAG_VALUE, check_key, check_value
+from labbook.store.plain_rows import plain_rows
 from labbook.store.sql import insert
 
 KeyValueTable = type[t.CandidateParam] | type[t.CandidateMetadata]
@@ -98,7 +99,7 @@ async def _by_candidate(
         .order_by(table.candidate_id, table.name)
     )
     result: dict[int, list[KeyValue]] = {i: [] for i in ids}
-    for candidate_id, name, value in (await session.execute(stmt)).all():
+    for candidate_id, name, value in await plain_rows(session, stmt):
         result[candidate_id].append(KeyValue(name=name, value=value))
     return result
 
