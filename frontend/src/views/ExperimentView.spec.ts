@@ -99,14 +99,45 @@ describe('ExperimentView', () => {
 })
 
 describe('ExperimentView columns', () => {
-  it('keeps hidden columns in the URL', async () => {
+  afterEach(() => localStorage.clear())
+
+  it('keeps hidden columns in the URL and remembers them for the experiment', async () => {
     const { wrapper, router } = await mountAt('/default/-/ml/experiments/1?hide=params.lr')
-    expect(wrapper.findComponent({ name: 'CandidatesTable' }).props('hiddenColumns')).toEqual(['params.lr'])
-    const boxes = wrapper.findAll('.column-picker input[type="checkbox"]')
-    expect(boxes.map((b) => (b.element as HTMLInputElement).checked)).toEqual([false, true])
-    await boxes[1]!.setValue(false)
+    expect(wrapper.findComponent({ name: 'CandidatesTable' }).props('view')).toEqual({ hidden: ['params.lr'], order: [], pinned: [] })
+    const item = (id: string) => wrapper.find(`[data-column="${id}"]`)
+    expect((item('params.lr').find('input').element as HTMLInputElement).checked).toBe(false)
+    await item('metrics.val/acc').find('input').setValue(false)
     await flushPromises()
     expect(router.currentRoute.value.query.hide).toEqual(['params.lr', 'metrics.val/acc'])
+    expect(JSON.parse(localStorage.getItem('labbook:columns:default:1')!)).toMatchObject({ hidden: ['params.lr', 'metrics.val/acc'] })
+  })
+
+  it('moves and pins columns from the picker, in the URL', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1')
+    await wrapper.find('[data-column="metrics.val/acc"] [data-testid="column-up"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.order).toEqual(['name', 'status', 'created', 'duration', 'creator', 'metrics.val/acc', 'params.lr'])
+    await wrapper.find('[data-column="params.lr"] [data-testid="column-pin"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.pin).toEqual(['params.lr'])
+    const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
+    expect(headers[1]).toBe('lr')
+  })
+
+  it('restores the remembered view when the URL has none, and lets the URL win otherwise', async () => {
+    localStorage.setItem('labbook:columns:default:1', JSON.stringify({ order: [], hidden: ['status'], pinned: ['params.lr'] }))
+    const { router } = await mountAt('/default/-/ml/experiments/1')
+    expect(router.currentRoute.value.query).toMatchObject({ hide: ['status'], pin: ['params.lr'] })
+    const shared = await mountAt('/default/-/ml/experiments/1?hide=creator')
+    expect(shared.router.currentRoute.value.query.hide).toBe('creator')
+    expect(shared.router.currentRoute.value.query.pin).toBeUndefined()
+  })
+
+  it('links Export CSV to the server export with the current filter and sort', async () => {
+    const { wrapper } = await mountAt("/default/-/ml/experiments/1?filter=params.lr%20%3D%20'0.1'&sort=metrics.loss%20ASC&deleted=1")
+    const href = wrapper.find('[data-testid="export-csv"]').attributes('href')!
+    expect(href.startsWith('/api/v4/projects/default/ml/experiments/1/candidates.csv?')).toBe(true)
+    expect(Object.fromEntries(new URL(href, 'http://x').searchParams)).toEqual({ filter: "params.lr = '0.1'", sort: 'metrics.loss ASC', include_deleted: 'true' })
   })
 })
 

@@ -98,12 +98,25 @@ describe('CandidatesTable', () => {
   })
 })
 
-describe('CandidatesTable hidden columns', () => {
+describe('CandidatesTable column view', () => {
   it('leaves out the hidden param and metric columns', async () => {
-    const wrapper = await mountTable({ hiddenColumns: ['params.batch size', 'metrics.val/acc'] })
+    const wrapper = await mountTable({ view: { order: [], pinned: [], hidden: ['params.batch size', 'metrics.val/acc'] } })
     const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
     expect(headers.slice(1)).toEqual(['Name', 'Status', 'Created', 'Duration', 'Creator', 'lr'])
     expect(wrapper.findAll('[data-testid="candidate-row"]')[0]!.findAll('[role="cell"]')).toHaveLength(7)
+  })
+
+  it('shows columns in the chosen order, pinned ones first and sticky at their offsets', async () => {
+    const view = { order: ['metrics.val/acc', 'params.lr'], pinned: ['params.lr'], hidden: ['status', 'created', 'duration', 'creator'] }
+    const wrapper = await mountTable({ view })
+    const headers = wrapper.findAll('[role="columnheader"]')
+    expect(headers.slice(1).map((h) => h.text())).toEqual(['lr', 'val/acc', 'Name', 'batch size'])
+    expect(headers[1]!.classes()).toContain('pinned')
+    expect(headers[1]!.attributes('style')).toContain('left: 40px')
+    expect(headers[2]!.classes()).not.toContain('pinned')
+    const cells = wrapper.findAll('[data-testid="candidate-row"]')[0]!.findAll('[role="cell"]')
+    expect(cells[1]!.text()).toBe('0.1')
+    expect(cells[1]!.attributes('style')).toContain('left: 40px')
   })
 })
 

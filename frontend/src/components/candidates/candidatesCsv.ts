@@ -1,16 +1,23 @@
-import type { CandidateRowFragment, ExperimentFieldsFragment } from '@/graphql/generated/graphql'
-import type { CsvCell } from '@/utils/csv'
+import type { CandidateStatus } from '@/graphql/generated/graphql'
 
-/** Rows for a CSV of candidates, in GitLab's column order: ids, name, times, params, metrics. */
-export function candidatesCsv(experiment: ExperimentFieldsFragment, candidates: CandidateRowFragment[]): CsvCell[][] {
-  const header = ['experiment_iid', 'candidate_iid', 'name', 'status', 'start_time', 'duration_s', 'creator']
-  const rows: CsvCell[][] = [[...header, ...experiment.paramKeys.map((k) => `params.${k}`), ...experiment.metricKeys.map((k) => `metrics.${k}`)]]
-  for (const c of candidates) {
-    rows.push([
-      experiment.iid, c.iid, c.name, c.status, c.startTime, c.duration, c.creator?.username,
-      ...experiment.paramKeys.map((k) => c.params.find((p) => p.name === k)?.value),
-      ...experiment.metricKeys.map((k) => c.metrics.find((m) => m.name === k)?.value),
-    ])
-  }
-  return rows
+export interface CandidatesCsvQuery {
+  projectPath: string
+  iid: number
+  filter: string
+  sort: string
+  status: CandidateStatus | null
+  includeDeleted: boolean
+}
+
+/** The server's CSV of every candidate the filter selects (not only the loaded rows),
+ * `GET /api/v4/projects/:id/ml/experiments/:iid/candidates.csv`, with the table's arguments. */
+export function candidatesCsvUrl(q: CandidatesCsvQuery): string {
+  const params = new URLSearchParams()
+  if (q.filter) params.set('filter', q.filter)
+  if (q.sort) params.set('sort', q.sort)
+  if (q.status) params.set('status', q.status)
+  if (q.includeDeleted) params.set('include_deleted', 'true')
+  const query = params.toString()
+  const path = `/api/v4/projects/${encodeURIComponent(q.projectPath)}/ml/experiments/${q.iid}/candidates.csv`
+  return query ? `${path}?${query}` : path
 }

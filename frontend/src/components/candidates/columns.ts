@@ -10,27 +10,35 @@ export interface Column {
   kind: ColumnKind
   /** What clicking the header sorts by; null when the server cannot sort by it. */
   sort: { namespace: SortNamespace; key: string } | null
-  width: string
+  /** Narrowest width in px; a pinned column keeps exactly this width (its offset is known). */
+  minWidth: number
+  /** Share of the spare width (fr), 0 for a fixed width. */
+  grow: number
 }
 
 const FIXED: Column[] = [
-  { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'run_name' }, width: 'minmax(12rem, 2fr)' },
-  { id: 'status', label: 'Status', kind: 'status', sort: { namespace: 'attributes', key: 'status' }, width: '6.5rem' },
-  { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, width: '9.5rem' },
-  { id: 'duration', label: 'Duration', kind: 'duration', sort: null, width: '6rem' },
-  { id: 'creator', label: 'Creator', kind: 'creator', sort: null, width: '7rem' },
+  { id: 'name', label: 'Name', kind: 'name', sort: { namespace: 'attributes', key: 'run_name' }, minWidth: 192, grow: 2 },
+  { id: 'status', label: 'Status', kind: 'status', sort: { namespace: 'attributes', key: 'status' }, minWidth: 104, grow: 0 },
+  { id: 'created', label: 'Created', kind: 'created', sort: { namespace: 'attributes', key: 'start_time' }, minWidth: 152, grow: 0 },
+  { id: 'duration', label: 'Duration', kind: 'duration', sort: null, minWidth: 96, grow: 0 },
+  { id: 'creator', label: 'Creator', kind: 'creator', sort: null, minWidth: 112, grow: 0 },
 ]
 
 export function buildColumns(paramKeys: string[], metricKeys: string[]): Column[] {
   return [
     ...FIXED,
     ...paramKeys.map((key): Column => ({
-      id: `params.${key}`, label: key, kind: 'param', sort: { namespace: 'params', key }, width: 'minmax(7rem, 1fr)',
+      id: `params.${key}`, label: key, kind: 'param', sort: { namespace: 'params', key }, minWidth: 112, grow: 1,
     })),
     ...metricKeys.map((key): Column => ({
-      id: `metrics.${key}`, label: key, kind: 'metric', sort: { namespace: 'metrics', key }, width: 'minmax(7rem, 1fr)',
+      id: `metrics.${key}`, label: key, kind: 'metric', sort: { namespace: 'metrics', key }, minWidth: 112, grow: 1,
     })),
   ]
+}
+
+/** The CSS grid track of a column: fixed when pinned, so pinned offsets add up. */
+export function track(column: Column, pinned = false): string {
+  return pinned || column.grow === 0 ? `${column.minWidth}px` : `minmax(${column.minWidth}px, ${column.grow}fr)`
 }
 
 /** Text of a cell that is plain text (name, status and created render richer markup). */
