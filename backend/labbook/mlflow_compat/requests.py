@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 
 from labbook.mlflow_compat.errors import invalid, missing
@@ -119,7 +120,7 @@ class Fields:
             raise missing(self._name(name))
         if isinstance(value, str):
             return self._parse_float(name, value)
-        if not isinstance(value, int | float) or isinstance(value, bool):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise _type_error(self._name(name), value, "a number")
         try:
             return float(value)
@@ -145,7 +146,8 @@ class Fields:
             raise _type_error(self._name(name), value, "a boolean")
         return value
 
-    def _list(self, name: str) -> list[Any]:
+    def array(self, name: str) -> list[Any]:
+        """A JSON list as it is (a query string's lone value as a one-item list)."""
         value = self.data.get(name)
         if value is None:
             return []
@@ -157,7 +159,7 @@ class Fields:
 
     def texts(self, name: str, *, ids: bool = False) -> list[str]:
         """A list of strings; with `ids`, integers are taken as their decimal strings."""
-        values = self._list(name)
+        values = self.array(name)
         if ids:
             values = [_int_as_text(v) for v in values]
         for i, value in enumerate(values):
@@ -168,7 +170,7 @@ class Fields:
 
     def objects(self, name: str) -> Iterator[Fields]:
         """The items of a list of JSON objects, each as `Fields` (errors name `tags[2].key`)."""
-        for i, value in enumerate(self._list(name)):
+        for i, value in enumerate(self.array(name)):
             if not isinstance(value, dict):
                 raise _type_error(f"{self._name(name)}[{i}]", value, "an object")
             yield Fields(value, where=f"{self._name(name)}[{i}]")
@@ -181,13 +183,23 @@ class Fields:
         return value
 
 
+def _loads(body: bytes) -> Any:
+    """orjson (a batch of 1,000 metrics parses several times faster), or the standard library
+    for what orjson refuses but MLflow's clients may send: bare NaN and Infinity, integers
+    beyond 64 bits, escaped lone surrogates (refused later, with a clearer message)."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
+
+
 def parse_json(body: bytes) -> Mapping[str, Any]:
     if len(body) > MAX_JSON_BODY:
         raise invalid(f"The request body exceeds {MAX_JSON_BODY} bytes.")
     if not body.strip():
         return {}
     try:
-        data = json.loads(body)
+        data = _loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise invalid(f"Malformed JSON in the request body: {exc}") from None
     if not isinstance(data, dict):

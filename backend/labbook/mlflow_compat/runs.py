@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, cast
 
 from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
 from labbook.mlflow_compat.lookups import find_experiment, find_run, load_run, tag_entries
 from labbook.mlflow_compat.models import model_metrics
-from labbook.mlflow_compat.requests import Fields
+from labbook.mlflow_compat.requests import INT64_MAX, INT64_MIN, Fields
 from labbook.mlflow_compat.serialize import run_info_json, run_json
 from labbook.store import candidates as store
 from labbook.store import tracking
@@ -37,6 +37,36 @@ def metric_point(fields: Fields) -> MetricPoint:
         timestamp=fields.integer("timestamp"),
         step=fields.integer("step", default=0),
     )
+
+
+def _plain_point(item: Any) -> MetricPoint | None:
+    """A point in the client's usual shape, checked inline: a batch holds a thousand of them.
+
+    None for anything else (and for points of a logged model), which `metric_point` then
+    reads, and rejects, field by field.
+    """
+    if type(item) is not dict or "model_id" in item:
+        return None
+    key, value, step = item.get("key"), item.get("value"), item.get("step")
+    ts = item.get("timestamp")
+    if type(key) is not str or not key or not key.isascii() or "\x00" in key:
+        return None
+    if type(value) is not float or type(ts) is not int or type(step) not in (int, type(None)):
+        return None
+    step = step or 0
+    if not (INT64_MIN <= ts <= INT64_MAX and INT64_MIN <= step <= INT64_MAX):
+        return None
+    return MetricPoint(name=key, value=value, timestamp=ts, step=step)
+
+
+def metric_points(fields: Fields) -> tuple[list[MetricPoint], list[Fields]]:
+    """A batch's points, and the items among them that also belong to a logged model."""
+    plain = [_plain_point(item) for item in fields.array("metrics")]
+    if all(p is not None for p in plain):
+        return cast(list[MetricPoint], plain), []
+    items = list(fields.objects("metrics"))
+    points = [p or metric_point(item) for p, item in zip(plain, items, strict=True)]
+    return points, [item for item in items if item.raw("model_id") is not None]
 
 
 def param_entry(fields: Fields) -> KeyValue:
@@ -148,14 +178,14 @@ async def set_tag(fields: Fields, ctx: Context) -> dict[str, Any]:
 
 @api_handler
 async def log_batch(fields: Fields, ctx: Context) -> dict[str, Any]:
-    items = list(fields.objects("metrics"))
+    metrics, with_model = metric_points(fields)
     return await _log(
         ctx,
         fields.run_id(),
-        metrics=[metric_point(item) for item in items],
+        metrics=metrics,
         params=[param_entry(item) for item in fields.objects("params")],
         tags=[param_entry(item) for item in fields.objects("tags")],
-        model_points=model_metrics(items),
+        model_points=model_metrics(with_model),
     )
 
 

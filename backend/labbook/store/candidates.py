@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -94,14 +95,25 @@ async def _one(session: AsyncSession, stmt: Select[t.Candidate, int], what: str)
     return to_candidate(found[0], found[1])
 
 
+@cache
+def _by_eid(scoped: bool) -> Select[Any]:
+    """Columns, not an ORM entity: every MLflow write looks its run up first."""
+    columns = [*t.Candidate.__table__.columns, t.Experiment.iid.label("experiment_iid")]
+    stmt = select(*columns).join(t.Experiment, t.Experiment.id == t.Candidate.experiment_id)
+    stmt = stmt.where(t.Candidate.eid == bindparam("eid"))
+    return stmt.where(t.Candidate.project_id == bindparam("project_id")) if scoped else stmt
+
+
 async def get_candidate(
     session: AsyncSession, *, eid: str, project_id: int | None = None
 ) -> Candidate:
     """A candidate by MLflow run id; with `project_id`, only within that project."""
-    stmt = candidate_query().where(t.Candidate.eid == eid)
-    if project_id is not None:
-        stmt = stmt.where(t.Candidate.project_id == project_id)
-    return await _one(session, stmt, f"Run with id={eid}")
+    scoped = project_id is not None
+    params = {"eid": eid, "project_id": project_id} if scoped else {"eid": eid}
+    row = (await session.execute(_by_eid(scoped), params)).first()
+    if row is None:
+        raise NotFoundError(f"Run with id={eid} not found")
+    return to_candidate(row, row.experiment_iid)
 
 
 async def get_candidate_by_iid(session: AsyncSession, *, project_id: int, iid: int) -> Candidate:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import Counter
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -11,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
+from labbook.events.model import MetricsLogged
+from labbook.events.record import record
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
@@ -33,73 +37,81 @@ def _order_key(p: MetricPoint) -> tuple[int, int, float]:
     return (p.step, p.timestamp, LOWEST if math.isnan(p.value) else p.value)
 
 
-@dataclass(slots=True)
-class _Batch:
-    """The summary of the points of one key that a batch actually inserted."""
-
-    last: MetricPoint
-    low: float | None
-    high: float | None
-    count: int
-
-    def add(self, p: MetricPoint) -> None:
-        self.count += 1
-        if _order_key(p) >= _order_key(self.last):
-            self.last = p
-        if not math.isnan(p.value):
-            self.low = p.value if self.low is None else min(self.low, p.value)
-            self.high = p.value if self.high is None else max(self.high, p.value)
-
-
 def _check(points: list[MetricPoint]) -> None:
+    for name in {p.name for p in points}:  # a batch repeats a few keys a thousand times
+        check_key(name, what="Metric")
     for p in points:
-        check_key(p.name, what="Metric")
-        if not isinstance(p.value, float | int) or isinstance(p.value, bool):
+        if not isinstance(p.value, (float, int)) or isinstance(p.value, bool):
             raise InvalidParameterError(f"Metric '{p.name}' value must be a number")
 
 
-def _summarize(points: list[MetricPoint]) -> dict[str, _Batch]:
-    batches: dict[str, _Batch] = {}
-    for p in points:
-        if p.name not in batches:
-            batches[p.name] = _Batch(last=p, low=None, high=None, count=0)
-        batches[p.name].add(p)
-    return batches
+def _index_key(p: MetricPoint) -> tuple[str, int, int, float]:
+    return (p.name, *_order_key(p))
+
+
+def _stored_key(p: MetricPoint) -> tuple[str, int, int, float | None]:
+    return (p.name, p.step, p.timestamp, _stored(float(p.value)))
+
+
+def _inserted(ordered: list[MetricPoint], returned: list[Any]) -> list[MetricPoint]:
+    """The points the insert kept (RETURNING lists them), in the same order."""
+    if len(returned) == len(ordered):
+        return ordered  # the usual case: nothing was a repeat
+    left = Counter(tuple(row) for row in returned)
+    kept = []
+    for p in ordered:
+        if left[key := _stored_key(p)] > 0:
+            left[key] -= 1
+            kept.append(p)
+    return kept
 
 
 async def log_metrics(
-    session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
+    session: AsyncSession,
+    *,
+    candidate_id: int,
+    points: list[MetricPoint],
+    experiment_id: int | None = None,
 ) -> int:
-    """Append points in one statement; return how many were new (repeats are skipped)."""
+    """Append points in one statement; return how many were new (repeats are skipped).
+
+    Summaries, rollups and the live event take only the new points. Give `experiment_id`
+    when it is known: the event needs it, and looking it up costs a query.
+    """
     _check(points)
     if not points:
         return 0
+    # In index order, so that two writers of overlapping batches lock rows in the same order
+    # (PostgreSQL would otherwise deadlock them).
+    ordered = sorted(points, key=_index_key)
     rows = [
-        {
-            "candidate_id": candidate_id,
-            "name": p.name,
-            "value": _stored(float(p.value)),
-            "step": p.step,
-            "timestamp": p.timestamp,
-        }
-        # In index order, so that two writers of overlapping batches lock rows in the same order
-        # (PostgreSQL would otherwise deadlock them).
-        for p in sorted(points, key=lambda p: (p.name, *_order_key(p)))
+        {"candidate_id": candidate_id, "name": n, "value": v, "step": s, "timestamp": ts}
+        for n, s, ts, v in map(_stored_key, ordered)
     ]
+    conn = await session.connection()  # Core, not the ORM's bulk insert: a fraction of the work
     stmt = memoized(session, "metric_points_insert", _points_insert)
-    inserted = (await session.execute(stmt, rows)).all()
-    new = [MetricPoint(name=n, value=_loaded(v), step=s, timestamp=ts) for n, v, s, ts in inserted]
-    await _update_summaries(session, candidate_id, _summarize(new))
+    new = _inserted(ordered, list((await conn.execute(stmt, rows)).all()))
+    await _update_summaries(session, candidate_id, new)
     await log_rollups(session, candidate_id=candidate_id, points=new)
-    if new:
-        await metrics_logged(session, candidate_id=candidate_id, points=new)
+    await _announce(session, candidate_id, experiment_id, new)
     return len(new)
+
+
+async def _announce(
+    session: AsyncSession, candidate_id: int, experiment_id: int | None, new: list[MetricPoint]
+) -> None:
+    if not new:
+        return
+    if experiment_id is None:
+        await metrics_logged(session, candidate_id=candidate_id, points=new)
+    else:
+        record(session, MetricsLogged(candidate_id, experiment_id, tuple(new)))
 
 
 def _points_insert(session: AsyncSession) -> Any:
     table = t.CandidateMetric
     stmt = insert(session, table).on_conflict_do_nothing()
-    return stmt.returning(table.name, table.value, table.step, table.timestamp)
+    return stmt.returning(table.name, table.step, table.timestamp, table.value)
 
 
 def _newer(new: Any) -> Any:
@@ -138,26 +150,31 @@ def _summaries_upsert(session: AsyncSession) -> Any:
     )
 
 
+def _summary_row(candidate_id: int, name: str, points: list[MetricPoint]) -> dict[str, Any]:
+    """The summary of one key's new points, already in MLflow's order (the last is latest)."""
+    last = points[-1]
+    values = [p.value for p in points if not math.isnan(p.value)]
+    return {
+        "candidate_id": candidate_id,
+        "name": name,
+        "last_value": _stored(last.value),
+        "last_step": last.step,
+        "last_timestamp": last.timestamp,
+        "min_value": min(values, default=None),
+        "max_value": max(values, default=None),
+        "count": len(points),
+    }
+
+
 async def _update_summaries(
-    session: AsyncSession, candidate_id: int, batches: dict[str, _Batch]
+    session: AsyncSession, candidate_id: int, new: list[MetricPoint]
 ) -> None:
-    if not batches:
+    if not new:
         return
-    rows = [
-        {
-            "candidate_id": candidate_id,
-            "name": name,
-            "last_value": _stored(b.last.value),
-            "last_step": b.last.step,
-            "last_timestamp": b.last.timestamp,
-            "min_value": b.low,
-            "max_value": b.high,
-            "count": b.count,
-        }
-        for name, b in sorted(batches.items())
-    ]
+    by_name = groupby(new, key=attrgetter("name"))
+    rows = [_summary_row(candidate_id, name, list(group)) for name, group in by_name]
     stmt = memoized(session, "metric_summaries_upsert", _summaries_upsert)
-    await session.execute(stmt, rows)
+    await (await session.connection()).execute(stmt, rows)
 
 
 def to_summary(row: t.CandidateMetricSummary) -> MetricSummary:

@@ -151,7 +151,9 @@ async def log_batch(
     check_batch(metrics=len(metrics), params=len(params), tags=len(tags))
     ensure_live(candidate)
     await log_params(session, candidate_id=candidate.id, params=params, run=candidate.eid)
-    await log_metrics(session, candidate_id=candidate.id, points=metrics)
+    await log_metrics(
+        session, candidate_id=candidate.id, points=metrics, experiment_id=candidate.experiment_id
+    )
     if tags:
         await _apply_tags(session, candidate, tags)
 
