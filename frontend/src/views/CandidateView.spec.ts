@@ -86,6 +86,14 @@ describe('CandidateView', () => {
     expect(wrapper.find('.candidate-header [role="alert"]').text()).toBe('Name is too long')
   })
 
+  it('changes the status through updateCandidate', async () => {
+    const { wrapper, fake } = await mountView()
+    await wrapper.find('[data-testid="status-select"]').setValue('KILLED')
+    await flushPromises()
+    const update = fake.calls.find((c) => c.query.includes('mutation UpdateCandidate'))!
+    expect(update.variables).toEqual({ input: { id: stored.id, status: 'KILLED' } })
+  })
+
   it('asks before deleting', async () => {
     const { wrapper, fake } = await mountView()
     await wrapper.find('[data-testid="delete-candidate"]').trigger('click')
