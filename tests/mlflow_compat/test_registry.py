@@ -18,6 +18,8 @@ from tests.mlflow_compat.conftest import ROOT
 X = np.array([[0.0, 1.0], [1.0, 0.0], [0.2, 0.9], [0.9, 0.1]])
 Y = np.array([0, 1, 0, 1])
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+# Stages and get_latest_versions are deprecated in the client, but still part of the protocol.
+pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 REQUIREMENTS = ["scikit-learn"]  # skips the slow inference of requirements
 
 
@@ -194,3 +196,14 @@ def test_delete_version_and_model(mlflow_client: MlflowClient) -> None:
         mlflow_client.get_registered_model("gone")
     assert error.value.error_code == "RESOURCE_DOES_NOT_EXIST"
     assert mlflow_client.search_model_versions("name='gone'") == []
+
+
+def test_copy_model_version_keeps_files_and_lineage(mlflow_client: MlflowClient) -> None:
+    run_id, model_id = _logged()
+    mlflow_client.create_registered_model("source")
+    mlflow_client.create_model_version("source", f"models:/{model_id}", model_id=model_id)
+    mlflow_client.set_registered_model_alias("source", "best", "1")
+    copied = mlflow_client.copy_model_version("models:/source@best", "copy")
+    assert (copied.name, copied.version, copied.run_id) == ("copy", "1", run_id)
+    assert mlflow_client.get_model_version_download_uri("copy", "1").endswith(model_id)
+    assert mlflow.sklearn.load_model("models:/copy/1").predict(X).tolist() == Y.tolist()

@@ -78,10 +78,8 @@ async def test_not_found_errors(client: httpx.AsyncClient) -> None:
     for path in (f"{RM}/delete", f"{MV}/delete"):
         gone = await client.request("DELETE", path, json={"name": "other", "version": "1"})
         _error(gone, 404, "RESOURCE_DOES_NOT_EXIST")
-    unknown_run = {"name": "m", "source": "runs:/0123456789abcdef0123456789abcdef/model"}
-    _error(await client.post(f"{MV}/create", json=unknown_run), 404, "RESOURCE_DOES_NOT_EXIST")
-    unknown_model = {"name": "m", "source": "models:/m-1", "model_id": "m-1"}
-    _error(await client.post(f"{MV}/create", json=unknown_model), 404, "RESOURCE_DOES_NOT_EXIST")
+    copy = {"name": "m", "source": "models:/other/1"}
+    _error(await client.post(f"{MV}/create", json=copy), 404, "RESOURCE_DOES_NOT_EXIST")
 
 
 @pytest.mark.parametrize(
@@ -92,7 +90,11 @@ async def test_not_found_errors(client: httpx.AsyncClient) -> None:
         (f"{RM}/create", {"name": "t", "tags": [{"key": "../x", "value": "v"}]}),
         (f"{MV}/create", {"name": "m", "source": "https://elsewhere.example/model"}),
         (f"{MV}/create", {"name": "m", "source": "/tmp/model"}),
-        (f"{MV}/create", {"name": "m", "source": "mlflow-artifacts:/../etc"}),
+        (f"{MV}/create", {"name": "m", "source": "mlflow-artifacts:/../etc", "run_id": "x"}),
+        (f"{MV}/create", {"name": "m", "source": "runs:/0123456789abcdef0123456789abcdef/x"}),
+        (f"{MV}/create", {"name": "m", "source": "models:/m-1", "model_id": "m-1"}),
+        (f"{MV}/create", {"name": "m", "source": "mlflow-artifacts:/ml_experiment_1/1/x"}),
+        (f"{MV}/create", {"name": "m", "source": "models:/m/1", "run_id": "another"}),
         (f"{MV}/transition-stage", {"name": "m", "version": "1", "stage": "Gold"}),
         (
             f"{MV}/transition-stage",
@@ -107,13 +109,14 @@ async def test_not_found_errors(client: httpx.AsyncClient) -> None:
 async def test_bad_input_is_a_400(
     client: httpx.AsyncClient, path: str, body: dict[str, Any]
 ) -> None:
+    run_id, _ = await _logged_model(client)
     await client.post(f"{RM}/create", json={"name": "m"})
-    await client.post(f"{MV}/create", json={"name": "m", "source": "mlflow-artifacts:/p/1/x"})
+    await client.post(f"{MV}/create", json={"name": "m", "source": f"runs:/{run_id}/x"})
     _error(await client.post(path, json=body), 400, "INVALID_PARAMETER_VALUE")
 
 
 async def test_duplicate_and_models_source_without_model_id(client: httpx.AsyncClient) -> None:
-    _, model_id = await _logged_model(client)
+    run_id, model_id = await _logged_model(client)
     await client.post(f"{RM}/create", json={"name": "dup"})
     again = await client.post(f"{RM}/create", json={"name": "dup"})
     assert (
@@ -123,6 +126,25 @@ async def test_duplicate_and_models_source_without_model_id(client: httpx.AsyncC
     body = {"name": "dup", "source": f"models:/{model_id}"}
     message = _error(await client.post(f"{MV}/create", json=body), 400, "INVALID_PARAMETER_VALUE")
     assert message.startswith(f"Invalid model version source: 'models:/{model_id}'.")
+    elsewhere = {"name": "dup", "source": f"runs:/{run_id}/model", "run_id": "0" * 32}
+    message = _error(
+        await client.post(f"{MV}/create", json=elsewhere), 400, "INVALID_PARAMETER_VALUE"
+    )
+    assert "run_id request parameter" in message
+
+
+async def test_artifact_sources_inside_their_run_or_model(client: httpx.AsyncClient) -> None:
+    run_id, model_id = await _logged_model(client)
+    await client.post(f"{RM}/create", json={"name": "files"})
+    bodies = [
+        {"source": "mlflow-artifacts:/ml_experiment_1/1/weights", "run_id": run_id},
+        {"source": f"mlflow-artifacts:/ml_experiment_1/1/models/{model_id}", "model_id": model_id},
+        {"source": "mlflow-artifacts:/ml_experiment_1/2/weights", "run_id": run_id},
+    ]
+    answers = [await client.post(f"{MV}/create", json={"name": "files", **b}) for b in bodies]
+    assert [a.status_code for a in answers] == [200, 200, 400]
+    uri = await client.get(f"{MV}/get-download-uri", params={"name": "files", "version": "1"})
+    assert uri.json() == {"artifact_uri": "mlflow-artifacts:/ml_experiment_1/1/weights"}
 
 
 async def test_search_limits_and_keys(client: httpx.AsyncClient) -> None:
@@ -143,8 +165,9 @@ async def test_failed_creates_leave_nothing(client: httpx.AsyncClient) -> None:
     model = await client.post(f"{RM}/create", json={"name": "half", "tags": bad_tags})
     _error(model, 400, "INVALID_PARAMETER_VALUE")
     _error(await client.get(f"{RM}/get", params={"name": "half"}), 404, "RESOURCE_DOES_NOT_EXIST")
+    run_id, _ = await _logged_model(client)
     await client.post(f"{RM}/create", json={"name": "whole"})
-    body = {"name": "whole", "source": "mlflow-artifacts:/p/1/x", "tags": bad_tags}
+    body = {"name": "whole", "source": f"runs:/{run_id}/x", "tags": bad_tags}
     _error(await client.post(f"{MV}/create", json=body), 400, "INVALID_PARAMETER_VALUE")
     body.pop("tags")
     version = await client.post(f"{MV}/create", json=body)

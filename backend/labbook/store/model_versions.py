@@ -8,6 +8,7 @@ never copied: a version points at the folder its source resolved to (`model_vers
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select, update
@@ -18,13 +19,21 @@ from labbook.db.tables import utcnow
 from labbook.errors import InvalidParameterError, NotFoundError
 from labbook.store.entities import KeyValue, ModelVersion
 from labbook.store.limits import check_key, check_value
-from labbook.store.model_version_sources import VersionSource
 from labbook.store.sql import insert
 
 V, R = t.ModelVersion, t.RegisteredModel
 STAGES = ("None", "Staging", "Production", "Archived")
 ACTIVE_STAGES = ("Staging", "Production")
 MAX_REGISTRY_TAG_VALUE = 100_000  # MLflow's limit for registry tags
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VersionSource:
+    """What a version's source resolved to (`model_version_sources`)."""
+
+    run_id: str | None
+    logged_model_id: int | None
+    artifact_path: str
 
 
 def canonical_stage(stage: str) -> str:
