@@ -15,6 +15,24 @@ function server(updateAnswer: (input: Record<string, unknown>) => unknown, curre
   return fakeGraphQL({
     Candidate: () => ({ data: { project: { id: 'p', fullPath: 'default', candidate: current } } }),
     PurgeCandidate: () => ({ data: { purgeCandidate: { __typename: 'Purged', id: current.id } } }),
+    CandidateLineage: () => ({
+      data: {
+        project: {
+          id: 'p',
+          candidate: {
+            id: current.id,
+            datasets: [
+              {
+                name: 'digits', digest: 'd1g', sourceType: 'http', source: '{"url": "https://x/digits.csv"}',
+                schema: null, profile: null, tags: [{ name: 'mlflow.data.context', value: 'training' }],
+              },
+            ],
+            modelInputs: [],
+            modelOutputs: [{ modelId: 'm-123', step: 3 }],
+          },
+        },
+      },
+    }),
     MetricHistory: () => ({ data: { project: { id: 'p', candidate: { id: 'c', metricHistory: [] } } } }),
     CandidateArtifacts: (v) => ({
       data: {
@@ -60,6 +78,20 @@ describe('CandidateView', () => {
     expect(wrapper.find('[data-testid="run-id"]').text()).toBe(stored.links.mlflowRunId)
     expect(wrapper.find('a[href="/default/-/ml/candidates/1"]').text()).toBe('sweep')
     expect(wrapper.findAll('[data-testid="param-row"]')).toHaveLength(3)
+  })
+
+  it('shows source and CI info, datasets and logged models', async () => {
+    const tagged = {
+      ...stored,
+      metadata: [
+        { name: 'gitlab.CI_JOB_ID', value: '42' },
+        { name: 'gitlab.CI_PROJECT_URL', value: 'https://gitlab.example.com/ml/x' },
+      ],
+    }
+    const { wrapper } = await mountView(undefined, tagged)
+    expect(wrapper.find('a[href="https://gitlab.example.com/ml/x/-/jobs/42"]').text()).toBe('42')
+    expect(wrapper.find('[data-testid="dataset-row"]').text()).toContain('digitstrainingd1ghttp https://x/digits.csv')
+    expect(wrapper.find('[data-testid="logged-models"]').text()).toContain('Logged model m-123 at step 3')
   })
 
   it('renders the description as sanitized Markdown', async () => {
