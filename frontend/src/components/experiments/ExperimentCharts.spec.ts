@@ -51,6 +51,9 @@ const chartCalls = (fake: ReturnType<typeof server>) => fake.calls.filter((c) =>
 
 beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 }))
 afterAll(() => Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth'))
+// jsdom has no 2D canvas: parallel coordinates draw nothing here (their shaping has its own spec).
+beforeAll(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null))
+afterAll(() => vi.restoreAllMocks())
 afterEach(() => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
@@ -117,5 +120,25 @@ describe('New candidate', () => {
     expect(fake.calls.find((c) => c.query.includes('mutation CreateCandidate'))!.variables.input).toMatchObject({ experimentId: 'E1' })
     expect(wrapper.find('[data-testid="create-candidate-form"]').exists()).toBe(false)
     expect(fake.calls.filter((c) => c.query.includes('query ExperimentCandidates')).length).toBe(before + 1)
+  })
+})
+
+describe('Charts tab parallel coordinates', () => {
+  it('draws the default params and metrics as axes, one line per loaded candidate', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments/1?tab=charts')
+    const checked = wrapper.findAll('[data-testid="parallel-axis"]').filter((b) => (b.element as HTMLInputElement).checked)
+    expect(checked.map((b) => b.attributes('value'))).toEqual(['param:opt', 'metric:acc', 'metric:loss'])
+    expect(wrapper.find('[data-testid="parallel-coordinates"] canvas').attributes('aria-label')).toBe('Parallel coordinates of 12 candidates over opt, acc, loss')
+    expect(wrapper.find('[data-testid="parallel-count"]').text()).toBe('12 of 12 candidates')
+  })
+
+  it('keeps the chosen axes in the URL, and asks for two or more', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1?tab=charts&pc=metric:acc')
+    expect(wrapper.find('[data-testid="parallel-coordinates"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Choose two or more axes')
+    await wrapper.find('[data-testid="parallel-axis"][value="param:opt"]').setValue(true)
+    await settle()
+    expect(router.currentRoute.value.query.pc).toEqual(['metric:acc', 'param:opt'])
+    expect(wrapper.find('[data-testid="parallel-coordinates"] canvas').attributes('aria-label')).toContain('over acc, opt')
   })
 })
