@@ -176,3 +176,19 @@ async def test_search_filters_order_and_pages(db: Database) -> None:
     assert token and end is None
     assert [(v.name, v.version) for v in versions] == [("beta", 1)]
     assert [v.version for v in next(m for m in first if m.name == "beta").latest_versions] == [1]
+
+
+async def test_large_pages_load_in_chunks(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_versions, "CHUNK", 2)
+    project_id, run_id = await _project(db)
+    async with db.write() as s:
+        await registered_models.create_registered_model(s, project_id=project_id, name="m")
+    for _ in range(5):
+        await _add_version(db, project_id, "m", run_id)
+    async with db.write() as s:
+        await registered_models.set_alias(s, project_id=project_id, name="m", alias="a", version=5)
+        versions, _ = await search_model_versions(
+            s, project_id=project_id, order_by=["version_number ASC"]
+        )
+    assert [v.version for v in versions] == [1, 2, 3, 4, 5]
+    assert [v.aliases for v in versions][-1] == ("a",)

@@ -25,6 +25,7 @@ V, R = t.ModelVersion, t.RegisteredModel
 STAGES = ("None", "Staging", "Production", "Archived")
 ACTIVE_STAGES = ("Staging", "Production")
 MAX_REGISTRY_TAG_VALUE = 100_000  # MLflow's limit for registry tags
+CHUNK = 10_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,7 +82,15 @@ async def _aliases(session: AsyncSession, ids: list[int]) -> dict[int, list[str]
 
 
 async def load_versions(session: AsyncSession, rows: Sequence[Any]) -> list[ModelVersion]:
-    """Entities for `version_query()` rows, with tags and aliases in two statements."""
+    """Entities for `version_query()` rows, with tags and aliases in two statements per chunk
+    (a page may hold 200,000 versions; a statement takes at most 32,767 bound values)."""
+    found: list[ModelVersion] = []
+    for start in range(0, len(rows), CHUNK):
+        found += await _load_chunk(session, rows[start : start + CHUNK])
+    return found
+
+
+async def _load_chunk(session: AsyncSession, rows: Sequence[Any]) -> list[ModelVersion]:
     ids = [row[0].id for row in rows]
     tags, aliases = await _tags(session, ids), await _aliases(session, ids)
     return [
