@@ -45,6 +45,18 @@ describe('CandidateCharts', () => {
     expect(fake.calls.at(-1)!.variables).toMatchObject({ minStep: null, maxStep: null })
   })
 
+  it('zooms to steps typed in the form, and refuses a reversed range', async () => {
+    const { wrapper, router } = await mountCharts('/default/-/ml/candidates/5')
+    await wrapper.find('[data-testid="zoom-from"]').setValue('30')
+    await wrapper.find('[data-testid="zoom-to"]').setValue('3')
+    await wrapper.find('form').trigger('submit')
+    expect(wrapper.find('[role="alert"]').exists()).toBe(true)
+    await wrapper.find('[data-testid="zoom-to"]').setValue('300')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ steps: '30-300' })
+  })
+
   it('writes a chart zoom and the smoothing into the URL', async () => {
     const { wrapper, fake, router } = await mountCharts('/default/-/ml/candidates/5')
     wrapper.findComponent(MetricHistoryChart).vm.$emit('zoom', { min: 5, max: 25 })
