@@ -232,6 +232,51 @@ async def test_empty_batch_and_nan_strings(client: httpx.AsyncClient) -> None:
     assert got == {"a": "NaN", "b": "Infinity", "c": "-Infinity"}
 
 
+async def test_batch_points_in_every_accepted_shape(client: httpx.AsyncClient) -> None:
+    run_id = await _run(client)
+    metrics = [
+        {"key": "plain", "value": 0.5, "timestamp": 1, "step": 2},
+        {"key": "int_value", "value": 3, "timestamp": 1},
+        {"key": "text_numbers", "value": "2.5", "timestamp": "4", "step": "5"},
+        {"key": "no_step", "value": 1.5, "timestamp": 1, "step": None},
+        {"key": "métrique", "value": -1.0, "timestamp": 1},
+    ]
+    response = await client.post(
+        f"{ROOT}/runs/log-batch", json={"run_id": run_id, "metrics": metrics}
+    )
+    assert response.status_code == 200
+    got = {m["key"]: m for m in (await _get(client, run_id))["data"]["metrics"]}
+    assert {k: (m["value"], m["step"]) for k, m in got.items()} == {
+        "plain": (0.5, 2),
+        "int_value": (3.0, 0),
+        "text_numbers": (2.5, 5),
+        "no_step": (1.5, 0),
+        "métrique": (-1.0, 0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"key": "m", "value": True, "timestamp": 1}, "metrics[1].value"),
+        ({"key": "m", "value": 1.0}, "metrics[1].timestamp"),
+        ({"key": "m", "value": 1.0, "timestamp": 2**63}, "metrics[1].timestamp"),
+        ({"key": "", "value": 1.0, "timestamp": 1}, "metrics[1].key"),
+        ("m", "metrics[1]"),
+    ],
+)
+async def test_bad_point_in_a_batch_names_it_and_writes_nothing(
+    client: httpx.AsyncClient, item: Any, message: str
+) -> None:
+    run_id = await _run(client)
+    good = {"key": "ok", "value": 1.0, "timestamp": 1, "step": 0}
+    body = {"run_id": run_id, "metrics": [good, item, good]}
+    response = await client.post(f"{ROOT}/runs/log-batch", json=body)
+    assert response.status_code == 400
+    assert message in response.json()["message"]
+    assert (await _get(client, run_id))["data"]["metrics"] == []
+
+
 async def test_retried_metric_is_not_duplicated(client: httpx.AsyncClient) -> None:
     run_id = await _run(client)
     body = {"run_id": run_id, "key": "m", "value": 0.5, "timestamp": 10, "step": 1}

@@ -65,6 +65,34 @@ async def test_repeated_batch_is_not_stored_twice(db: Database) -> None:
     assert (await _summary(db, c))["loss"].count == 10
 
 
+async def test_partly_repeated_batch_counts_only_new_points(db: Database) -> None:
+    c = await _candidate(db)
+    first = [pt(float(i), i, 1000 + i) for i in range(10)]
+    # steps 5..9 repeat, 10..14 are new, and one new point comes twice in the batch
+    second = [pt(float(i), i, 1000 + i) for i in range(5, 15)] + [pt(14.0, 14, 1014)]
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=first) == 10
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=second) == 5
+    loss = (await _summary(db, c))["loss"]
+    assert (loss.count, loss.min_value, loss.max_value, loss.last_step) == (15, 0.0, 14.0, 14)
+
+
+async def test_batch_larger_than_one_statement(db: Database) -> None:
+    c = await _candidate(db)
+    points = [pt(i * 0.25, i, 7, name=f"m{i % 3}") for i in range(2500)]
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=points) == 2500
+    async with db.read() as s:
+        history = await metric_history.metric_history(s, candidate_id=c.id, name="m1")
+    assert [p.step for _, p in history] == list(range(1, 2500, 3))
+    assert {m.name: m.count for m in (await _summary(db, c)).values()} == {
+        "m0": 834,
+        "m1": 833,
+        "m2": 833,
+    }
+
+
 async def test_history_pages_by_keyset(db: Database) -> None:
     c = await _candidate(db)
     async with db.write() as s:

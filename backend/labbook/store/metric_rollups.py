@@ -26,8 +26,9 @@ from sqlalchemy import ColumnElement, case, func, or_, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
+from labbook.store.driver_sql import driver_statement, execute_many
 from labbook.store.entities import MetricPoint
-from labbook.store.sql import dialect_name, insert
+from labbook.store.sql import insert
 
 BASE = 4  # level 0 buckets span 16 steps (8 would double the rows a batch writes)
 LEVELS = 20  # the coarsest buckets span 2 ** 23 steps; wider step ranges are not rolled up
@@ -171,24 +172,23 @@ def by_name(points: list[MetricPoint]) -> dict[str, list[Point]]:
     return series
 
 
-_UPSERTS: dict[str, Any] = {}  # per dialect: the statement is the same for every batch
-
-
 def _upsert(session: AsyncSession) -> Any:
-    name = dialect_name(session)
-    if name not in _UPSERTS:
-        stmt = insert(session, t.CandidateMetricRollup)
-        keys = ["candidate_id", "name", "level", "bucket"]
-        _UPSERTS[name] = stmt.on_conflict_do_update(
-            index_elements=keys, set_=_merge_set(stmt.excluded)
-        )
-    return _UPSERTS[name]
+    stmt = insert(session, t.CandidateMetricRollup)
+    keys = ["candidate_id", "name", "level", "bucket"]
+    return stmt.on_conflict_do_update(index_elements=keys, set_=_merge_set(stmt.excluded))
+
+
+_POINTS = ("first", "last", "min", "max")
+ROW_COLUMNS = (  # the keys of `_row`
+    *("candidate_id", "name", "level", "bucket", "count"),
+    *(f"{p}_{c}" for p in _POINTS for c in ("step", "timestamp", "value")),
+)
 
 
 async def log_rollups(
     session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
 ) -> None:
-    """Fold newly inserted points into the pyramid: one upsert (Core: no ORM bulk machinery)."""
+    """Fold newly inserted points into the pyramid: one upsert, run by the driver."""
     rows = rollup_rows(candidate_id, by_name(points))
-    if rows:
-        await (await session.connection()).execute(_upsert(session), rows)
+    stmt = driver_statement(session, "metric_rollups_upsert", _upsert, ROW_COLUMNS)
+    await execute_many(session, stmt, rows)

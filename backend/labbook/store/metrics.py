@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -15,11 +16,12 @@ from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
 from labbook.events.model import MetricsLogged
 from labbook.events.record import record
+from labbook.store.driver_sql import driver_statement, execute_many, fetch_all
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
 from labbook.store.metric_rollups import log_rollups
-from labbook.store.sql import greatest, insert, least, memoized
+from labbook.store.sql import dialect_name, greatest, insert, least
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
 
@@ -73,7 +75,7 @@ async def log_metrics(
     points: list[MetricPoint],
     experiment_id: int | None = None,
 ) -> int:
-    """Append points in one statement; return how many were new (repeats are skipped).
+    """Append points; return how many were new (repeats are skipped).
 
     Summaries, rollups and the live event take only the new points. Give `experiment_id`
     when it is known: the event needs it, and looking it up costs a query.
@@ -84,17 +86,43 @@ async def log_metrics(
     # In index order, so that two writers of overlapping batches lock rows in the same order
     # (PostgreSQL would otherwise deadlock them).
     ordered = sorted(points, key=_index_key)
-    rows = [
-        {"candidate_id": candidate_id, "name": n, "value": v, "step": s, "timestamp": ts}
-        for n, s, ts, v in map(_stored_key, ordered)
-    ]
-    conn = await session.connection()  # Core, not the ORM's bulk insert: a fraction of the work
-    stmt = memoized(session, "metric_points_insert", _points_insert)
-    new = _inserted(ordered, list((await conn.execute(stmt, rows)).all()))
+    new = _inserted(ordered, await _insert_points(session, candidate_id, ordered))
     await _update_summaries(session, candidate_id, new)
     await log_rollups(session, candidate_id=candidate_id, points=new)
     await _announce(session, candidate_id, experiment_id, new)
     return len(new)
+
+
+_POINT_COLUMNS = "INSERT INTO candidate_metrics (candidate_id, name, value, step, timestamp)"
+_RETURNING = "ON CONFLICT DO NOTHING RETURNING name, step, timestamp, value"
+# PostgreSQL: the whole batch as five arrays, one statement whatever its size.
+_UNNEST = (
+    f"{_POINT_COLUMNS} SELECT $1::integer, n, v, s, ts"
+    " FROM unnest($2::varchar[], $3::bigint[], $4::bigint[], $5::float8[]) AS u(n, s, ts, v)"
+    f" {_RETURNING}"
+)
+SQLITE_CHUNK = 1000  # rows per statement: 5,000 parameters, far below SQLite's limit
+
+
+@lru_cache(maxsize=32)
+def _values_insert(rows: int) -> str:
+    return f"{_POINT_COLUMNS} VALUES {','.join(['(?,?,?,?,?)'] * rows)} {_RETURNING}"
+
+
+async def _insert_points(
+    session: AsyncSession, candidate_id: int, ordered: list[MetricPoint]
+) -> list[tuple[Any, ...]]:
+    """Insert, skipping points already stored; the (name, step, timestamp, value) inserted."""
+    keys = [_stored_key(p) for p in ordered]
+    if dialect_name(session) == "postgresql":
+        columns = map(list, zip(*keys, strict=True))  # names, steps, timestamps, values
+        return await fetch_all(session, _UNNEST, [candidate_id, *columns])
+    returned = []
+    for i in range(0, len(keys), SQLITE_CHUNK):
+        chunk = keys[i : i + SQLITE_CHUNK]
+        args = [x for n, s, ts, v in chunk for x in (candidate_id, n, v, s, ts)]
+        returned += await fetch_all(session, _values_insert(len(chunk)), args)
+    return returned
 
 
 async def _announce(
@@ -106,12 +134,6 @@ async def _announce(
         await metrics_logged(session, candidate_id=candidate_id, points=new)
     else:
         record(session, MetricsLogged(candidate_id, experiment_id, tuple(new)))
-
-
-def _points_insert(session: AsyncSession) -> Any:
-    table = t.CandidateMetric
-    stmt = insert(session, table).on_conflict_do_nothing()
-    return stmt.returning(table.name, table.step, table.timestamp, table.value)
 
 
 def _newer(new: Any) -> Any:
@@ -150,6 +172,18 @@ def _summaries_upsert(session: AsyncSession) -> Any:
     )
 
 
+SUMMARY_COLUMNS = (
+    "candidate_id",
+    "name",
+    "last_value",
+    "last_step",
+    "last_timestamp",
+    "min_value",
+    "max_value",
+    "count",
+)
+
+
 def _summary_row(candidate_id: int, name: str, points: list[MetricPoint]) -> dict[str, Any]:
     """The summary of one key's new points, already in MLflow's order (the last is latest)."""
     last = points[-1]
@@ -173,8 +207,8 @@ async def _update_summaries(
         return
     by_name = groupby(new, key=attrgetter("name"))
     rows = [_summary_row(candidate_id, name, list(group)) for name, group in by_name]
-    stmt = memoized(session, "metric_summaries_upsert", _summaries_upsert)
-    await (await session.connection()).execute(stmt, rows)
+    stmt = driver_statement(session, "metric_summaries_upsert", _summaries_upsert, SUMMARY_COLUMNS)
+    await execute_many(session, stmt, rows)
 
 
 def to_summary(row: t.CandidateMetricSummary) -> MetricSummary:

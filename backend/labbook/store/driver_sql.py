@@ -1,0 +1,76 @@
+"""Statements run on the driver's own connection, inside the session's transaction.
+
+The hot write path (every logged metric) writes hundreds of rows in a few statements.
+Through SQLAlchemy, the aiosqlite adapter takes three or four thread hops per statement
+(cursor, execute, fetch, close) and every parameter of every row passes through Python
+processing. Here a statement is one call of the driver: aiosqlite's `executemany` or
+`execute_fetchall` (one hop), asyncpg's `executemany` or `fetch` (one round trip), with SQL
+that SQLAlchemy compiled once per dialect. Only for Core tables with plain column types
+(integers, floats, strings), whose values need no conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from labbook.store.sql import dialect_name
+
+
+@dataclass(frozen=True, slots=True)
+class DriverStatement:
+    """SQL in the driver's parameter style, and where each parameter comes from."""
+
+    sql: str
+    keys: tuple[str, ...]  # the row's value for each parameter, in order...
+    constants: dict[str, Any]  # ...or a value the statement itself binds
+
+    def args(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        constants = self.constants
+        return tuple(constants[k] if k in constants else row[k] for k in self.keys)
+
+
+def _compile(session: AsyncSession, stmt: Any, columns: Sequence[str]) -> DriverStatement:
+    compiled = stmt.compile(dialect=session.get_bind().dialect, column_keys=list(columns))
+    keys = tuple(compiled.positiontup or ())
+    constants = {k: v for k, v in compiled.params.items() if k not in columns}
+    return DriverStatement(sql=compiled.string, keys=keys, constants=constants)
+
+
+_MEMO: dict[tuple[str, str], DriverStatement] = {}
+
+
+def driver_statement(
+    session: AsyncSession, key: str, build: Callable[[AsyncSession], Any], columns: Sequence[str]
+) -> DriverStatement:
+    """The statement `build` makes, compiled for this dialect once, for rows of `columns`."""
+    memo_key = (dialect_name(session), key)
+    found = _MEMO.get(memo_key)
+    if found is None:
+        found = _MEMO[memo_key] = _compile(session, build(session), columns)
+    return found
+
+
+async def driver_connection(session: AsyncSession) -> Any:
+    """The aiosqlite or asyncpg connection under the session's transaction."""
+    connection = await session.connection()
+    return (await connection.get_raw_connection()).driver_connection
+
+
+async def execute_many(
+    session: AsyncSession, stmt: DriverStatement, rows: Sequence[dict[str, Any]]
+) -> None:
+    if rows:
+        args = [stmt.args(row) for row in rows]
+        await (await driver_connection(session)).executemany(stmt.sql, args)
+
+
+async def fetch_all(session: AsyncSession, sql: str, args: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of one statement with positional parameters (`?` on SQLite, `$n` on PostgreSQL)."""
+    conn = await driver_connection(session)
+    if dialect_name(session) == "sqlite":
+        return [tuple(row) for row in await conn.execute_fetchall(sql, args)]
+    return [tuple(row) for row in await conn.fetch(sql, *args)]
