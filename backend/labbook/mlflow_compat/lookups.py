@@ -19,8 +19,8 @@ from labbook.store.experiments import (
     get_experiment,
     get_or_create_default,
 )
-from labbook.store.metrics import summaries_of
-from labbook.store.params_metadata import metadata_of, params_of
+from labbook.store.params_metadata import metadata_of
+from labbook.store.run_pages import params_json, summary_rows
 from labbook.store.users import get_users
 
 DEFAULT_EXPERIMENT_ID = "0"
@@ -69,9 +69,9 @@ def tag_entries(items: Iterable[Any]) -> list[KeyValue]:
 async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> list[RunData]:
     """Params, tags, latest metrics, creators, inputs and outputs of many runs in bulk."""
     ids = [c.id for c in candidates]
-    params = await params_of(session, candidate_ids=ids)
+    params = await params_json(session, candidate_ids=ids)
     tags = await metadata_of(session, candidate_ids=ids)
-    metrics = await summaries_of(session, candidate_ids=ids)
+    metrics = await summary_rows(session, candidate_ids=ids)
     # The creator's name is only reported for runs without the client's `mlflow.user` tag.
     tagged = {i for i, entries in tags.items() if any(e.name == USER_TAG for e in entries)}
     creator_ids = [c.creator_id for c in candidates if c.creator_id and c.id not in tagged]

@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
+
 from labbook.mlflow_compat.inputs_json import inputs_json, outputs_json
 from labbook.store.entities import (
     Candidate,
     Experiment,
     KeyValue,
     MetricPoint,
-    MetricSummary,
     RunInputsOutputs,
 )
+from labbook.store.run_pages import SummaryRow
 
 RUN_NAME_TAG = "mlflow.runName"
 USER_TAG = "mlflow.user"
@@ -103,22 +105,22 @@ def history_json(key: str, rows: Iterable[tuple[int, float | None, int, int]]) -
     ]
 
 
-def summary_json(summary: MetricSummary) -> dict[str, Any]:
-    return {
-        "key": summary.name,
-        "value": wire_float(summary.last_value),
-        "timestamp": summary.last_timestamp,
-        "step": summary.last_step,
-    }
+def summaries_json(rows: list[SummaryRow]) -> list[dict[str, Any]]:
+    """A run's latest metric values (`store.run_pages.summary_rows`) as MLflow metrics."""
+    return [
+        {"key": name, "value": stored_float(v), "timestamp": ts, "step": step}
+        for name, v, ts, step in rows
+    ]
 
 
 @dataclass(slots=True)
 class RunData:
-    """What a run carries besides its info, loaded in bulk by `views.load_runs`."""
+    """What a run carries besides its info, loaded in bulk by `lookups.load_runs`: params as
+    the JSON text the database built (`store.run_pages`), sent on as it is."""
 
-    params: list[KeyValue] = field(default_factory=list)
+    params: str = "[]"
     tags: list[KeyValue] = field(default_factory=list)
-    metrics: list[MetricSummary] = field(default_factory=list)
+    metrics: list[SummaryRow] = field(default_factory=list)
     creator: str = ""
     io: RunInputsOutputs = field(default_factory=RunInputsOutputs)
 
@@ -134,8 +136,8 @@ def run_json(candidate: Candidate, data: RunData) -> dict[str, Any]:
     return {
         "info": run_info_json(candidate, data.user_id()),
         "data": {
-            "metrics": [summary_json(s) for s in data.metrics],
-            "params": key_values(data.params),
+            "metrics": summaries_json(data.metrics),
+            "params": orjson.Fragment(data.params),
             "tags": key_values(data.tags),
         },
         "inputs": inputs_json(data.io),

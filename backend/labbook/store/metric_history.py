@@ -38,7 +38,7 @@ async def history_rows(
             )
         )
     stmt = stmt.order_by(m.step, m.timestamp, m.id).limit(limit)
-    return await plain_rows(session, stmt)  # type: ignore[return-value]
+    return await plain_rows(session, stmt)
 
 
 async def metric_history(

@@ -17,6 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
 
-async def plain_rows(session: AsyncSession, stmt: Executable) -> Sequence[Row[Any]]:
+async def plain_rows(session: AsyncSession, stmt: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
     connection = await session.connection()
     return (await connection.execute(stmt)).all()
