@@ -13,7 +13,10 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        // Long (64-bit: steps, byte sizes, counts) is a JSON number up to 2^53 - 1 and a decimal
+        // string beyond (see schema.graphql). The app reads it as a number: its values stay far
+        // below 2^53 (9 PB, 9e15 steps); a larger one would show as its exact digits.
+        scalars: { DateTime: 'string', JSON: 'unknown', Long: 'number' },
         skipTypename: false,
         avoidOptionals: false,
       },

@@ -8,7 +8,7 @@ from labbook.db.database import Database
 from tests.graphql.conftest import data, make_candidate, make_experiment, run
 from tests.graphql.test_metric_history import log_series
 
-RANGE = """query($lo: Int, $hi: Int, $max: Int) { project(fullPath: "default") {
+RANGE = """query($lo: Long, $hi: Long, $max: Int) { project(fullPath: "default") {
   candidate(iid: 1) { metricHistory(name: "loss", maxPoints: $max, minStep: $lo, maxStep: $hi)
   { step value } } } }"""
 

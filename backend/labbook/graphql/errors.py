@@ -33,9 +33,10 @@ def error_code(exc: errors.LabbookError) -> str:
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """Errors raised by code that are not ours; syntax and validation errors pass."""
+    """Errors raised by code that are not ours; syntax and validation errors pass, and so do
+    GraphQL errors wrapped by graphql-core (a variable a scalar refused: its message says why)."""
     original = error.original_error
-    return original is not None and not isinstance(original, errors.LabbookError)
+    return original is not None and not isinstance(original, errors.LabbookError | GraphQLError)
 
 
 def masking() -> MaskErrors:

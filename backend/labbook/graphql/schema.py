@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graphql import GraphQLError
 from labbook.graphql.errors import ErrorCodes, RejectBadCredentials, log_unexpected, masking
+from labbook.graphql.execution import ShortcutExecutionContext
 from labbook.graphql.mutations.candidates import CandidateMutations
 from labbook.graphql.mutations.experiments import ExperimentMutations
 from labbook.graphql.mutations.metadata import MetadataMutations
@@ -21,11 +30,20 @@ from labbook.graphql.subscriptions import Subscription
 from labbook.graphql.types.candidate import CandidateType
 from labbook.graphql.types.experiment import ExperimentType
 from labbook.graphql.types.project import ProjectType
+from labbook.graphql.types.scalars import SCALARS
 from labbook.graphql.types.user import UserType
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+CACHED_QUERIES = 256  # distinct query texts whose parse and validation are kept
+
+# The limiters' rule classes, made once: each limiter makes new classes per instance, which
+# would give every request a new validation cache key.
+LIMITS = (
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+)
 
 Mutation = merge_types(
     "Mutation",
@@ -55,11 +73,14 @@ schema = Schema(
     mutation=Mutation,
     subscription=Subscription,
     types=[UserType, ProjectType, ExperimentType, CandidateType],
+    config=StrawberryConfig(scalar_map=SCALARS),
+    execution_context_class=ShortcutExecutionContext,
     extensions=[
         RejectBadCredentials,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(list(LIMITS)),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=CACHED_QUERIES),  # the app sends the same few queries
+        lambda: ValidationCache(maxsize=CACHED_QUERIES),
         ErrorCodes,
         masking,
     ],

@@ -23,6 +23,7 @@ from labbook.graphql.types.candidate import CandidateType
 from labbook.graphql.types.events import CandidateEvent, CandidateEventKind, MetricPointEvent
 from labbook.graphql.types.metric import finite, from_millis
 from labbook.graphql.types.node import expect_id, global_id
+from labbook.graphql.types.scalars import Long
 from labbook.store import candidates, experiments
 from labbook.store.entities import Candidate, Experiment, MetricPoint, Project
 
@@ -79,7 +80,7 @@ def _point(candidate: Candidate, p: MetricPoint) -> MetricPointEvent:
     return MetricPointEvent(
         candidate_id=global_id("Candidate", candidate.id),
         name=p.name,
-        step=p.step,
+        step=Long(p.step),
         timestamp=from_millis(p.timestamp),
         value=finite(p.value),
     )

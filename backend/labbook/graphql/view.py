@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -16,6 +17,10 @@ from labbook.graphql.schema import schema
 
 
 class GraphQLView(GraphQL[Context, None]):
+    def encode_json(self, data: object) -> bytes:
+        """orjson: a page of candidates is some 100 KB of JSON, several times faster."""
+        return orjson.dumps(data)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:

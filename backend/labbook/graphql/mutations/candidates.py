@@ -18,6 +18,7 @@ from labbook.graphql.mutations.targets import candidate_target, experiment_targe
 from labbook.graphql.permissions import require_principal
 from labbook.graphql.types import errors as e
 from labbook.graphql.types.candidate import CandidateType
+from labbook.graphql.types.scalars import Long
 from labbook.store import candidates, tracking
 from labbook.store.entities import CandidateStatus, KeyValue, MetricPoint
 from labbook.store.params_metadata import NOTE_TAG
@@ -43,7 +44,7 @@ class KeyValueInput:
 class MetricInput:
     name: str
     value: float
-    step: int | None = 0
+    step: Long | None = Long(0)
 
 
 @strawberry.input(description="A new candidate in an experiment.")

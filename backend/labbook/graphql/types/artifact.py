@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 import strawberry
 
+from labbook.graphql.types.scalars import Long
 from labbook.store import packages
 from labbook.store.entities import ArtifactEntry, Candidate, PackageFile
 
@@ -20,7 +21,7 @@ class Artifact:
     path: str = strawberry.field(description="Relative to the candidate's artifact root.")
     name: str
     is_dir: bool
-    size: int | None = strawberry.field(description="Bytes; null for folders.")
+    size: Long | None = strawberry.field(description="Bytes; null for folders.")
     download_path: str | None = strawberry.field(description="GET it (files only).")
 
     @classmethod
@@ -30,7 +31,7 @@ class Artifact:
             path=entry.path,
             name=entry.path.rsplit("/", 1)[-1],
             is_dir=entry.is_dir,
-            size=entry.file_size,
+            size=None if entry.file_size is None else Long(entry.file_size),
             download_path=download,
         )
 
@@ -40,7 +41,7 @@ class ArtifactPackage:
     name: str
     version: str
     file_count: int
-    size: int = strawberry.field(description="Total bytes of its files.")
+    size: Long = strawberry.field(description="Total bytes of its files.")
     api_path: str = strawberry.field(description="The generic package API folder.")
 
     @classmethod
@@ -50,6 +51,6 @@ class ArtifactPackage:
             name=name,
             version=version,
             file_count=len(files),
-            size=sum(f.size for f in files),
+            size=Long(sum(f.size for f in files)),
             api_path=package_api_path(candidate),
         )

@@ -19,6 +19,7 @@ from labbook.graphql.types.inputs import DatasetInput, ModelOutput
 from labbook.graphql.types.key_value import Metadata, Param
 from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_millis
 from labbook.graphql.types.node import Node, global_id
+from labbook.graphql.types.scalars import Long
 from labbook.graphql.types.user import UserType
 from labbook.store import entities, metric_downsampling, packages
 from labbook.store.metric_downsampling import MAX_POINTS
@@ -155,8 +156,8 @@ class CandidateType(Node):
         name: str,
         max_points: int | None = 1000,
         x_axis: MetricAxis | None = MetricAxis.STEP,
-        min_step: int | None = None,
-        max_step: int | None = None,
+        min_step: Long | None = None,
+        max_step: Long | None = None,
     ) -> list[MetricPoint]:
         # Both axes share the step buckets: time grows with the step (see the store module).
         limit = min(max(4, 1000 if max_points is None else max_points), MAX_POINTS)

@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from labbook.graphql.types.candidate import CandidateType
+from labbook.graphql.types.scalars import Long
 
 
 @strawberry.enum(description="What happened to a candidate.")
@@ -27,6 +28,6 @@ class CandidateEvent:
 class MetricPointEvent:
     candidate_id: strawberry.ID
     name: str
-    step: int
+    step: Long
     timestamp: datetime
     value: float | None = strawberry.field(description="Null when NaN or infinite.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from labbook.graphql.types.key_value import Metadata
+from labbook.graphql.types.scalars import Long
 from labbook.store.entities import DatasetInputRecord, ModelOutputRecord
 
 
@@ -35,8 +36,8 @@ class DatasetInput:
 @strawberry.type(description="A logged model a candidate produced, at a step.")
 class ModelOutput:
     model_id: str = strawberry.field(description="The MLflow logged model id.")
-    step: int
+    step: Long
 
     @classmethod
     def of(cls, record: ModelOutputRecord) -> ModelOutput:
-        return cls(model_id=record.model_id, step=record.step)
+        return cls(model_id=record.model_id, step=Long(record.step))

@@ -8,6 +8,7 @@ from enum import Enum
 
 import strawberry
 
+from labbook.graphql.types.scalars import Long
 from labbook.store.entities import MetricPoint as PointEntity
 from labbook.store.entities import MetricSummary
 
@@ -29,22 +30,22 @@ class Metric:
     value: float | None = strawberry.field(
         description="The latest value (highest step, then latest time); null if NaN or infinite."
     )
-    step: int = strawberry.field(description="Step of the latest value.")
+    step: Long = strawberry.field(description="Step of the latest value.")
     timestamp: datetime = strawberry.field(description="When the latest value was logged.")
     min: float | None = strawberry.field(description="Smallest finite value; null if none.")
     max: float | None = strawberry.field(description="Largest finite value; null if none.")
-    count: int = strawberry.field(description="How many points were logged.")
+    count: Long = strawberry.field(description="How many points were logged.")
 
     @classmethod
     def of(cls, s: MetricSummary) -> Metric:
         return cls(
             name=s.name,
             value=finite(s.last_value),
-            step=s.last_step,
+            step=Long(s.last_step),
             timestamp=from_millis(s.last_timestamp),
             min=finite(s.min_value),
             max=finite(s.max_value),
-            count=s.count,
+            count=Long(s.count),
         )
 
 
@@ -56,7 +57,7 @@ class MetricAxis(Enum):
 
 @strawberry.type(description="One point of a metric's history.")
 class MetricPoint:
-    step: int = strawberry.field(description="Training step (MLflow's `step`).")
+    step: Long = strawberry.field(description="Training step (MLflow's `step`).")
     # A resolver: a chart of thousands of points often asks for no time at all.
     timestamp: datetime = strawberry.field(
         resolver=lambda root: from_millis(root.millis), description="When it was logged."
@@ -66,7 +67,7 @@ class MetricPoint:
 
     @classmethod
     def of(cls, p: PointEntity) -> MetricPoint:
-        return cls(step=p.step, millis=p.timestamp, value=finite(p.value))
+        return cls(step=Long(p.step), millis=p.timestamp, value=finite(p.value))
 
 
 @strawberry.type(
@@ -84,8 +85,8 @@ class MetricSeries:
         return [MetricPoint.of(p) for p in self.stored]
 
     @strawberry.field(description="The steps of its points, in order.")
-    def steps(self) -> list[int]:
-        return [p.step for p in self.stored]
+    def steps(self) -> list[Long]:
+        return [Long(p.step) for p in self.stored]
 
     @strawberry.field(description="The values of its points, in order; null if NaN or infinite.")
     def values(self) -> list[float | None]:

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Date with time (isoformat) */
   DateTime: { input: string; output: string; }
+  /** A 64-bit signed integer. Sent as a JSON number when its absolute value is at most 2^53 - 1 (exact in JavaScript), as a decimal string beyond; accepted as either. */
+  Long: { input: number; output: number; }
 };
 
 /** A role in a project (GitLab's). */
@@ -73,7 +75,7 @@ export type Artifact = {
   /** Relative to the candidate's artifact root. */
   path: Scalars['String']['output'];
   /** Bytes; null for folders. */
-  size?: Maybe<Scalars['Int']['output']>;
+  size?: Maybe<Scalars['Long']['output']>;
 };
 
 /** The generic package holding a candidate's artifacts. */
@@ -84,7 +86,7 @@ export type ArtifactPackage = {
   fileCount: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** Total bytes of its files. */
-  size: Scalars['Int']['output'];
+  size: Scalars['Long']['output'];
   version: Scalars['String']['output'];
 };
 
@@ -162,8 +164,8 @@ export type CandidateArtifactsArgs = {
 /** A candidate: one MLflow run. */
 export type CandidateMetricHistoryArgs = {
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
-  maxStep?: InputMaybe<Scalars['Int']['input']>;
-  minStep?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Long']['input']>;
+  minStep?: InputMaybe<Scalars['Long']['input']>;
   name: Scalars['String']['input'];
   xAxis?: InputMaybe<MetricAxis>;
 };
@@ -407,7 +409,7 @@ export type MetadataPayload = AlreadyExistsError | Candidate | Experiment | Inva
 export type Metric = {
   __typename?: 'Metric';
   /** How many points were logged. */
-  count: Scalars['Int']['output'];
+  count: Scalars['Long']['output'];
   /** Largest finite value; null if none. */
   max?: Maybe<Scalars['Float']['output']>;
   /** Smallest finite value; null if none. */
@@ -415,7 +417,7 @@ export type Metric = {
   /** The metric key. */
   name: Scalars['String']['output'];
   /** Step of the latest value. */
-  step: Scalars['Int']['output'];
+  step: Scalars['Long']['output'];
   /** When the latest value was logged. */
   timestamp: Scalars['DateTime']['output'];
   /** The latest value (highest step, then latest time); null if NaN or infinite. */
@@ -430,7 +432,7 @@ export type MetricAxis =
 /** One metric point; logged now. */
 export type MetricInput = {
   name: Scalars['String']['input'];
-  step?: InputMaybe<Scalars['Int']['input']>;
+  step?: InputMaybe<Scalars['Long']['input']>;
   value: Scalars['Float']['input'];
 };
 
@@ -438,7 +440,7 @@ export type MetricInput = {
 export type MetricPoint = {
   __typename?: 'MetricPoint';
   /** Training step (MLflow's `step`). */
-  step: Scalars['Int']['output'];
+  step: Scalars['Long']['output'];
   /** When it was logged. */
   timestamp: Scalars['DateTime']['output'];
   /** Null when NaN or infinite. */
@@ -450,7 +452,7 @@ export type MetricPointEvent = {
   __typename?: 'MetricPointEvent';
   candidateId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  step: Scalars['Int']['output'];
+  step: Scalars['Long']['output'];
   timestamp: Scalars['DateTime']['output'];
   /** Null when NaN or infinite. */
   value?: Maybe<Scalars['Float']['output']>;
@@ -464,7 +466,7 @@ export type MetricSeries = {
   /** Its points, in step order. */
   points: Array<MetricPoint>;
   /** The steps of its points, in order. */
-  steps: Array<Scalars['Int']['output']>;
+  steps: Array<Scalars['Long']['output']>;
   /** When each of its points was logged, in order. */
   timestamps: Array<Scalars['DateTime']['output']>;
   /** The values of its points, in order; null if NaN or infinite. */
@@ -476,7 +478,7 @@ export type ModelOutput = {
   __typename?: 'ModelOutput';
   /** The MLflow logged model id. */
   modelId: Scalars['String']['output'];
-  step: Scalars['Int']['output'];
+  step: Scalars['Long']['output'];
 };
 
 export type Mutation = {
@@ -1080,8 +1082,8 @@ export type MetricHistoryQueryVariables = Exact<{
   iid: Scalars['Int']['input'];
   name: Scalars['String']['input'];
   maxPoints?: InputMaybe<Scalars['Int']['input']>;
-  minStep?: InputMaybe<Scalars['Int']['input']>;
-  maxStep?: InputMaybe<Scalars['Int']['input']>;
+  minStep?: InputMaybe<Scalars['Long']['input']>;
+  maxStep?: InputMaybe<Scalars['Long']['input']>;
 }>;
 
 
@@ -1965,7 +1967,7 @@ export const ExperimentsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
 export const MetricHistoryDocument = new TypedDocumentString(`
-    query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int, $minStep: Int, $maxStep: Int) {
+    query MetricHistory($fullPath: ID!, $iid: Int!, $name: String!, $maxPoints: Int, $minStep: Long, $maxStep: Long) {
   project(fullPath: $fullPath) {
     id
     candidate(iid: $iid) {
