@@ -156,8 +156,11 @@ def test_artifact_previews(
         "trained on the full set\nsecond line\n", timeout=TIMEOUT
     )
     _shot(page, f"{request.node.originalname}-text")
-    page.get_by_role("button", name="📁 reports/").click()
-    expect(files).to_have_count(5, timeout=TIMEOUT)
+    folder = page.get_by_role("button", name="reports/")
+    expect(folder).to_have_attribute("aria-expanded", "false")
+    folder.click()
+    expect(folder).to_have_attribute("aria-expanded", "true")
+    expect(files).to_have_count(6, timeout=TIMEOUT)
 
     _preview(page, "metrics.json")
     expect(page.get_by_test_id("preview-text")).to_contain_text('"accuracy": 0.93', timeout=TIMEOUT)

@@ -138,16 +138,31 @@ describe('CandidateView', () => {
 })
 
 describe('CandidateView artifacts', () => {
-  it('lists folders first and opens them, keeping the folder in the URL', async () => {
+  it('lists folders first as a tree that opens in place', async () => {
     const { wrapper, fake } = await mountView()
     const rows = () => wrapper.findAll('[data-testid="artifact-row"]').map((r) => r.text())
-    expect(rows()).toEqual(['📁 model/', 'notes.txt1.0 KiBDownload'])
+    expect(rows()).toEqual(['▸ model/', 'notes.txt1.0 KiBDownload'])
     expect(wrapper.find('a[href="/dl/notes.txt"]').attributes('download')).toBeDefined()
-    await wrapper.find('[data-testid="artifact-row"] button').trigger('click')
+    const folder = wrapper.find('[aria-expanded]')
+    expect(folder.attributes('aria-expanded')).toBe('false')
+    await folder.trigger('click')
     await flushPromises()
     expect(fake.calls.at(-1)!.variables).toMatchObject({ iid: 5, path: 'model' })
-    expect(rows()).toEqual(['weights.bin2.0 KiBDownload'])
-    expect(wrapper.vm.$router.currentRoute.value.query).toEqual({ folder: 'model' })
+    expect(folder.attributes('aria-expanded')).toBe('true')
+    expect(rows()).toEqual(['▾ model/', 'weights.bin2.0 KiBDownload', 'notes.txt1.0 KiBDownload'])
+    await wrapper.findAll('[data-testid="artifact-file"]')[0]!.trigger('click')
+    await flushPromises()
+    expect(wrapper.vm.$router.currentRoute.value.query).toEqual({ artifact: 'model/weights.bin' })
+  })
+
+  it('opens the folders of a file named in the URL', async () => {
+    vi.stubGlobal('fetch', server(() => ({ __typename: 'Candidate', ...stored })).fetch)
+    const router = await testRouter('/default/-/ml/candidates/5?artifact=model/weights.bin')
+    const wrapper = mount(CandidateView, { global: { plugins: [router], stubs: { MetricChart: true } } })
+    await flushPromises()
+    expect(wrapper.find('[aria-expanded]').attributes('aria-expanded')).toBe('true')
+    expect(wrapper.find('[aria-current="true"]').text()).toBe('weights.bin')
+    expect(wrapper.find('[data-testid="artifact-preview"]').text()).toContain('No preview for this kind of file')
   })
 
   it('previews the file named in the URL and closes it', async () => {
