@@ -52,8 +52,9 @@ const chartCalls = (fake: ReturnType<typeof server>) => fake.calls.filter((c) =>
 beforeAll(() => Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 }))
 afterAll(() => Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth'))
 // jsdom has no 2D canvas: parallel coordinates draw nothing here (their shaping has its own spec).
-beforeAll(() => vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null))
-afterAll(() => vi.restoreAllMocks())
+const jsdomGetContext = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'getContext')!
+beforeAll(() => Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { configurable: true, value: () => null }))
+afterAll(() => Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', jsdomGetContext))
 afterEach(() => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
