@@ -13,7 +13,7 @@ from pathlib import Path
 
 import mlflow
 import pytest
-from mlflow.entities import Metric, Param
+from mlflow.entities import Dataset, DatasetInput, InputTag, LoggedModelOutput, Metric, Param
 from playwright.sync_api import Page, expect
 
 from tests.conftest import ADMIN_TOKEN
@@ -89,6 +89,27 @@ def _log_run_with_artifacts(client: mlflow.MlflowClient, tmp_path: Path) -> str:
     return experiment_id
 
 
+def _log_lineage(client: mlflow.MlflowClient, experiment_id: str) -> str:
+    """A run with source and CI tags, a training dataset and a logged model; its model id."""
+    run_id = client.create_run(experiment_id, run_name="lineage-run").info.run_id
+    for key, value in {
+        "mlflow.source.name": "train.py",
+        "mlflow.source.git.commit": "0123abcd",
+        "mlflow.source.git.repoURL": "https://gitlab.example.com/ml/vision.git",
+        "gitlab.CI_JOB_ID": "4242",
+        "gitlab.CI_PROJECT_URL": "https://gitlab.example.com/ml/vision",
+    }.items():
+        client.set_tag(run_id, key, value)
+    source = '{"url": "https://example.com/digits.csv"}'
+    dataset = Dataset(name="digits", digest="d1g357", source_type="http", source=source)
+    context = [InputTag("mlflow.data.context", "training")]
+    client.log_inputs(run_id, datasets=[DatasetInput(dataset, tags=context)])
+    model_id = client.create_logged_model(experiment_id, name="clf", source_run_id=run_id).model_id
+    client.log_outputs(run_id, [LoggedModelOutput(model_id, step=3)])
+    client.set_terminated(run_id)
+    return model_id
+
+
 def _shot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -139,6 +160,30 @@ def test_chart_and_zoom(
     save_screenshot(page, request)
     page.get_by_test_id("history-reset-zoom").click()
     expect(page).not_to_have_url(re.compile("steps="), timeout=TIMEOUT)
+
+
+def test_source_ci_datasets_and_models(
+    signed_in_page: Page,
+    live_server: str,
+    client: mlflow.MlflowClient,
+    request: pytest.FixtureRequest,
+) -> None:
+    page = signed_in_page
+    experiment_id = client.create_experiment("lineage")
+    model_id = _log_lineage(client, experiment_id)
+    _open_candidate(page, live_server, experiment_id, "lineage-run")
+    commit = page.get_by_role("link", name="0123abcd")
+    expect(commit).to_have_attribute(
+        "href", "https://gitlab.example.com/ml/vision/commit/0123abcd", timeout=TIMEOUT
+    )
+    job = page.get_by_role("link", name="4242")
+    expect(job).to_have_attribute("href", "https://gitlab.example.com/ml/vision/-/jobs/4242")
+    dataset = page.get_by_test_id("dataset-row")
+    expect(dataset).to_contain_text("digits", timeout=TIMEOUT)
+    expect(dataset).to_contain_text("training")
+    expect(dataset).to_contain_text("https://example.com/digits.csv")
+    expect(page.get_by_test_id("logged-models")).to_contain_text(f"{model_id} at step 3")
+    save_screenshot(page, request)
 
 
 def test_artifact_previews(
