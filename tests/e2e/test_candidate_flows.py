@@ -85,6 +85,11 @@ def _log_run_with_artifacts(client: mlflow.MlflowClient, tmp_path: Path) -> str:
         client.log_artifact(
             run_id, str(path), artifact_path="reports" if name != "notes.txt" else None
         )
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "train.log").write_bytes(b"epoch done\n" * 300_000)  # 3.3 MB: the first MiB is shown
+    (logs / "big.json").write_bytes(b"[" + b"1," * 700_000 + b"1]")  # 1.4 MB: must be whole
+    client.log_artifacts(run_id, str(logs), artifact_path="logs")
     client.set_terminated(run_id)
     return experiment_id
 
@@ -241,6 +246,18 @@ def test_artifact_previews(
     expect(markdown.locator("strong")).to_have_text("adam")
     _shot(page, f"{request.node.originalname}-markdown")
 
+    logs = page.get_by_role("button", name="logs/")
+    logs.click()
+    expect(logs).to_have_attribute("aria-expanded", "true")
+    files.filter(has_text="train.log").click()
+    expect(page.get_by_test_id("preview-truncated")).to_be_visible(timeout=TIMEOUT)
+    text = page.get_by_test_id("preview-text").inner_text()
+    assert text.startswith("epoch done\n") and 1_000_000 <= len(text) <= 1024 * 1024
+    files.filter(has_text="big.json").click()
+    expect(page.get_by_test_id("preview-too-large")).to_be_visible(timeout=TIMEOUT)
+    _shot(page, f"{request.node.originalname}-too-large")
+
+    _preview(page, "README.md")
     page.reload()  # the previewed file is in the URL
     expect(page.get_by_test_id("preview-markdown").locator("h1")).to_have_text(
         "Model card", timeout=TIMEOUT
