@@ -7,6 +7,7 @@ cursor, and `next_page_token` is only sent when another page follows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +55,7 @@ def _max_results(fields: Fields) -> int:
     return size
 
 
-def _page(result: dict[str, Any], cursors: list[str], has_more: bool) -> dict[str, Any]:
+def _page(result: dict[str, Any], cursors: Sequence[str], has_more: bool) -> dict[str, Any]:
     if has_more and cursors:
         result["next_page_token"] = cursors[-1]
     return result

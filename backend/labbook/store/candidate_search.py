@@ -23,7 +23,6 @@ from labbook.db import tables as t
 from labbook.db.tables import VALUE_PREFIX
 from labbook.store.candidate_fields import C, attribute, attribute_type, keyed
 from labbook.store.candidate_order import candidate_keyset, order_keys
-from labbook.store.candidates import to_candidate
 from labbook.store.entities import Candidate, CandidateStatus
 from labbook.store.keyset import AnySelect, Expr, Narrow, fetch_page, unchanged
 from labbook.store.pages import Page
@@ -173,7 +172,7 @@ async def search_candidates(
         session,
         stmt,
         candidate_keyset(keys, segmented=plan.segmented, scope=_scope(experiment_ids, plan)),
-        lambda row: to_candidate(row, row.experiment_iid),
+        _candidate,
         limit=limit,
         after=after,
         before=before,
@@ -181,10 +180,27 @@ async def search_candidates(
     )
 
 
+# The fields of `entities.Candidate` in the order `_candidate_columns` selects them.
+FIELDS = (
+    *("id", "project_id", "experiment_id", "iid", "eid", "name", "description", "status"),
+    *("start_time", "end_time", "creator_id", "parent_id", "created_at", "updated_at"),
+    *("deleted_at", "experiment_iid"),
+)
+STATUSES = {status.value: status for status in CandidateStatus}
+
+
 def _candidate_columns() -> AnySelect:
     """Columns, not ORM entities: a page may hold 50,000 candidates (`keyset.fetch_page`)."""
-    columns = [*C.__table__.columns, t.Experiment.iid.label("experiment_iid")]
-    return select(*columns).join(t.Experiment, t.Experiment.id == C.experiment_id)
+    columns = [getattr(C, name) for name in FIELDS[:-1]]
+    stmt = select(*columns, t.Experiment.iid.label("experiment_iid"))
+    return stmt.join(t.Experiment, t.Experiment.id == C.experiment_id)
+
+
+def _candidate(row: Any) -> Candidate:
+    """By position: a row's attributes by name cost a microsecond each."""
+    values = dict(zip(FIELDS, row, strict=False))  # (the sort values follow)
+    values["status"] = STATUSES[values["status"]]
+    return Candidate(**values)
 
 
 async def count_candidates(

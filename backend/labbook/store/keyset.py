@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -28,7 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.errors import InvalidParameterError
-from labbook.store.pages import Page, decode_cursor, encode_cursor
+from labbook.store.pages import Cursors, Page, decode_cursor
 from labbook.store.plain_rows import plain_rows
 from labbook.store.sql import dialect_name
 
@@ -175,17 +174,16 @@ async def _segment_page(
     limit: int,
     reverse: bool,
     plain: bool,
-) -> list[tuple[Any, str]]:
-    """Up to `limit` (row, cursor) pairs of one segment of an already bounded query."""
+) -> list[tuple[Any, list[Any]]]:
+    """Up to `limit` (row, cursor values) pairs of one segment of an already bounded query."""
     segment = keyset.segments[index]
     extra = segment.expressions()
     stmt = stmt.add_columns(*extra).order_by(*segment.order_by(reverse=reverse)).limit(limit)
     rows = await plain_rows(session, stmt) if plain else (await session.execute(stmt)).all()
     width = len(rows[0]) - len(extra) if rows else 0
-    cursor = partial(encode_cursor, keyset.signature)
     if not plain:
-        return [(tuple(row[:width]), cursor([*segment.fill, *row[width:]])) for row in rows]
-    return [(row, cursor([*segment.fill, *row[width:]])) for row in rows]
+        return [(tuple(row[:width]), [*segment.fill, *row[width:]]) for row in rows]
+    return [(row, [*segment.fill, *row[width:]]) for row in rows]
 
 
 async def fetch_page(
@@ -210,7 +208,7 @@ async def fetch_page(
     low = keyset.position(after) if after is not None else (0, None)
     high = keyset.position(before) if before is not None else (len(keyset.segments) - 1, None)
     indexes = list(range(low[0], high[0] + 1))
-    found: list[tuple[Any, str]] = []
+    found: list[tuple[Any, list[Any]]] = []
     for index in reversed(indexes) if before is not None else indexes:
         segment = keyset.segments[index]
         query = segment.narrow(stmt)
@@ -229,6 +227,6 @@ async def fetch_page(
         found.reverse()
     return Page(
         items=[build(row) for row, _ in found],
-        cursors=[cursor for _, cursor in found],
+        cursors=Cursors(keyset.signature, [values for _, values in found]),
         has_more=has_more,
     )

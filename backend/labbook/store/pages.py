@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from labbook.errors import InvalidParameterError
 
@@ -28,8 +28,29 @@ class Page(Generic[T]):
     page taken `before` a cursor, more precede the first."""
 
     items: list[T]
-    cursors: list[str]
+    cursors: Sequence[str]
     has_more: bool
+
+
+class Cursors(Sequence[str]):
+    """The cursors of a page, encoded when asked for: MLflow only ever wants the last one,
+    and encoding a thousand costs more than reading the rows."""
+
+    def __init__(self, signature: str, values: list[Sequence[CursorValue]]) -> None:
+        self.signature, self.values = signature, values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [encode_cursor(self.signature, v) for v in self.values[index]]
+        return encode_cursor(self.signature, self.values[index])
 
 
 def _plain(value: CursorValue) -> Any:
