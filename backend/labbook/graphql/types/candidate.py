@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.graphql.context import Info
 from labbook.graphql.pagination import Connection
@@ -21,9 +20,8 @@ from labbook.graphql.types.metric import Metric, MetricAxis, MetricPoint, from_m
 from labbook.graphql.types.node import Node, global_id
 from labbook.graphql.types.scalars import Long
 from labbook.graphql.types.user import UserType
-from labbook.store import entities, metric_downsampling, packages
+from labbook.store import entities, metric_downsampling, metric_zoom, packages
 from labbook.store.metric_downsampling import MAX_POINTS
-from labbook.store.metric_m4 import m4_history
 
 if TYPE_CHECKING:
     from labbook.graphql.types.experiment import ExperimentType
@@ -36,17 +34,6 @@ class CandidateLinks:
     mlflow_run_id: str = strawberry.field(description="The MLflow run id (the eid).")
     artifact_path: str | None = strawberry.field(
         description="The generic package API folder holding the candidate's artifacts."
-    )
-
-
-async def _history_between(
-    session: AsyncSession, candidate_id: int, name: str, limit: int, steps: tuple[int, int]
-) -> list[entities.MetricPoint]:
-    """M4 over the history inside `steps`: only the zoomed range is scanned."""
-    if steps[0] > steps[1]:
-        return []
-    return await m4_history(
-        session, candidate_id=candidate_id, name=name, steps=steps, buckets=limit // 4
     )
 
 
@@ -163,8 +150,12 @@ class CandidateType(Node):
         limit = min(max(4, 1000 if max_points is None else max_points), MAX_POINTS)
         async with info.context.db.read() as session:
             if min_step is not None and max_step is not None:
-                points = await _history_between(
-                    session, self.entity.id, name, limit, (min_step, max_step)
+                points = await metric_zoom.history_between(
+                    session,
+                    candidate_id=self.entity.id,
+                    name=name,
+                    steps=(min_step, max_step),
+                    max_points=limit,
                 )
             else:
                 points = await metric_downsampling.downsampled_history(

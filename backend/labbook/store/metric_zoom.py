@@ -1,0 +1,71 @@
+"""A metric's history inside a step range (a zoomed chart) in at most `max_points` points.
+
+A narrow range (at most 4 x `max_points` steps) is answered by M4 over its points
+(`metric_m4`), which scans only them. A wider one reads the rollup level (`metric_rollups`)
+whose buckets cut the range into at most `max_points // 4`, and only the buckets overlapping
+the range: about `max_points / 4` rows however many points lie inside, instead of a scan of
+them all. The picks of the two edge buckets that fall outside the range are dropped, so the
+edges may show fewer points than the middle. A range too wide for any level falls back to M4.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from labbook.db import tables as t
+from labbook.store.entities import MetricPoint
+from labbook.store.metric_downsampling import level_for
+from labbook.store.metric_m4 import m4_history
+from labbook.store.metric_rollups import BASE, Point, order_key
+
+
+async def history_between(
+    session: AsyncSession, *, candidate_id: int, name: str, steps: tuple[int, int], max_points: int
+) -> list[MetricPoint]:
+    """The points of steps `steps` (both ends included), downsampled to `max_points`, in order."""
+    low, high = steps
+    if low > high:
+        return []
+    buckets = max(1, max_points // 4)
+    level = level_for(steps, buckets)
+    if high - low + 1 <= 4 * max_points or level is None:
+        return await m4_history(
+            session, candidate_id=candidate_id, name=name, steps=steps, buckets=buckets
+        )
+    return await _rolled_between(session, candidate_id, name, level, steps)
+
+
+async def _rolled_between(
+    session: AsyncSession, candidate_id: int, name: str, level: int, steps: tuple[int, int]
+) -> list[MetricPoint]:
+    r = t.CandidateMetricRollup
+    shift = BASE + level
+    first = (r.first_step, r.first_timestamp, r.first_value)
+    last = (r.last_step, r.last_timestamp, r.last_value)
+    extremes = (r.min_step, r.min_timestamp, r.min_value, r.max_step, r.max_timestamp, r.max_value)
+    stmt = select(*first, *last, *extremes).where(
+        r.candidate_id == candidate_id,
+        r.name == name,
+        r.level == level,
+        r.bucket.between(steps[0] >> shift, steps[1] >> shift),
+    )
+    rows = (await session.execute(stmt.order_by(r.bucket))).all()
+    picks = [p for row in rows for p in _picks(row) if steps[0] <= p[0] <= steps[1]]
+    return [_point(name, p) for p in picks]
+
+
+def _picks(row: Any) -> list[Point]:
+    """A bucket's first, last, smallest and largest point, once each, in order."""
+    picks = {(row[0], row[1], row[2]), (row[3], row[4], row[5])}
+    if row[8] is not None:  # all-NaN buckets have no extremes
+        picks |= {(row[6], row[7], row[8]), (row[9], row[10], row[11])}
+    return sorted(picks, key=order_key)
+
+
+def _point(name: str, p: Point) -> MetricPoint:
+    value = math.nan if p[2] is None else p[2]
+    return MetricPoint(name=name, value=value, step=p[0], timestamp=p[1])
