@@ -104,7 +104,9 @@ describe('CandidateView', () => {
   it('filters params by the search box', async () => {
     const { wrapper } = await mountView()
     await wrapper.find('[data-testid="param-search"]').setValue('OPT')
+    await flushPromises()
     expect(wrapper.findAll('[data-testid="param-row"]').map((r) => r.text())).toEqual(['optimizeradam'])
+    expect(wrapper.vm.$router.currentRoute.value.query).toEqual({ params: 'OPT' })
   })
 
   it('renames through updateCandidate and shows a refusal inline', async () => {
