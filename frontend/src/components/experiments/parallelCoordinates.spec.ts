@@ -52,6 +52,9 @@ describe('geometry', () => {
     expect(toY(layout, 1)).toBe(20)
     expect(fromY(layout, 95)).toBeCloseTo(0.5)
     expect(fromY(layout, 0)).toBe(1)
+    expect(fromY(layout, 23)).toBe(1) // within 4 px of the top: snapped to it
+    expect(fromY(layout, 168)).toBe(0)
+    expect(fromY(layout, 26)).toBeLessThan(1)
     expect(axisAt(layout, 3, 205)).toBe(1)
     expect(axisAt(layout, 3, 120)).toBeNull()
   })

@@ -110,9 +110,13 @@ export function toY(layout: Layout, at: number): number {
   return layout.height - layout.padBottom - at * (layout.height - layout.padTop - layout.padBottom)
 }
 
-export function fromY(layout: Layout, y: number): number {
-  const at = (layout.height - layout.padBottom - y) / (layout.height - layout.padTop - layout.padBottom)
-  return Math.min(1, Math.max(0, at))
+/** The position at y; within `snap` px of an end it is that end, so a brush started on the
+ * topmost or bottommost line includes it. */
+export function fromY(layout: Layout, y: number, snap = 4): number {
+  const span = layout.height - layout.padTop - layout.padBottom
+  const at = (layout.height - layout.padBottom - y) / span
+  if (at >= 1 - snap / span) return 1
+  return at <= snap / span ? 0 : at
 }
 
 /** The axis within `slack` px of x, if any. */
