@@ -19,7 +19,7 @@ from labbook.store.experiments import (
     get_experiment,
     get_or_create_default,
 )
-from labbook.store.params_metadata import metadata_of
+from labbook.store.params_metadata import metadata_of, metadata_value
 from labbook.store.run_pages import params_json, summary_rows
 from labbook.store.users import get_users
 
@@ -91,3 +91,12 @@ async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> li
 
 async def load_run(session: AsyncSession, *, candidate: Candidate) -> RunData:
     return (await load_runs(session, candidates=[candidate]))[0]
+
+
+async def run_user_id(session: AsyncSession, *, candidate: Candidate) -> str:
+    """`RunData.user_id()` of one run, without loading the rest of the run."""
+    tagged = await metadata_value(session, candidate_id=candidate.id, name=USER_TAG)
+    if tagged is not None or candidate.creator_id is None:
+        return tagged or ""
+    users = await get_users(session, user_ids=[candidate.creator_id])
+    return users[candidate.creator_id].username if candidate.creator_id in users else ""

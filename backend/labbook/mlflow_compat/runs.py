@@ -7,13 +7,25 @@ from typing import Any, cast
 
 from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
-from labbook.mlflow_compat.lookups import find_experiment, find_run, load_run, tag_entries
+from labbook.mlflow_compat.lookups import (
+    find_experiment,
+    find_run,
+    load_run,
+    run_user_id,
+    tag_entries,
+)
 from labbook.mlflow_compat.models import model_metrics
 from labbook.mlflow_compat.requests import INT64_MAX, INT64_MIN, Fields
-from labbook.mlflow_compat.serialize import run_info_json, run_json
+from labbook.mlflow_compat.serialize import RunData, run_info_json, run_json
 from labbook.store import candidates as store
 from labbook.store import tracking
-from labbook.store.entities import CandidateStatus, KeyValue, MetricPoint, ModelMetric
+from labbook.store.entities import (
+    Candidate,
+    CandidateStatus,
+    KeyValue,
+    MetricPoint,
+    ModelMetric,
+)
 from labbook.store.logged_model_metrics import log_model_metrics
 
 BASE = "/api/2.0/mlflow/runs"
@@ -96,7 +108,15 @@ async def create_run(fields: Fields, ctx: Context) -> dict[str, Any]:
             start_time=start_time,
             tags=tags,
         )
-        return {"run": run_json(run, await load_run(tx.session, candidate=run))}
+        return {"run": run_json(run, _new_run_data(run, tags, ctx))}
+
+
+def _new_run_data(run: Candidate, tags: list[KeyValue], ctx: Context) -> RunData:
+    """All a new run holds: the tags just set (the last value of each) and its name; no
+    params, metrics or inputs. Built here, not read back: creating runs is a hot path."""
+    latest = {tag.name: tag.value for tag in tags} | {tracking.RUN_NAME_TAG: run.name}
+    entries = [KeyValue(name=k, value=v) for k, v in sorted(latest.items())]
+    return RunData(tags=entries, creator=ctx.principal.user.username if ctx.principal else "")
 
 
 @api_handler
@@ -116,8 +136,8 @@ async def update_run(fields: Fields, ctx: Context) -> dict[str, Any]:
         run = await tracking.update_run(
             tx.session, candidate=run, status=status, end_time=end_time, name=name
         )
-        data = await load_run(tx.session, candidate=run)
-    return {"run_info": run_info_json(run, data.user_id())}
+        user_id = await run_user_id(tx.session, candidate=run)
+    return {"run_info": run_info_json(run, user_id)}
 
 
 @api_handler

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select, update
+from sqlalchemy import Row, Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -20,7 +20,8 @@ from labbook.store.iids import new_eid, next_iid
 from labbook.store.limits import MAX_RUN_NAME
 
 
-def to_candidate(row: t.Candidate, experiment_iid: int) -> Candidate:
+def to_candidate(row: t.Candidate | Row[Any], experiment_iid: int) -> Candidate:
+    """From the ORM row or a row of the table's columns."""
     return Candidate(
         id=row.id,
         project_id=row.project_id,
@@ -145,17 +146,16 @@ async def _row(session: AsyncSession, candidate_id: int) -> t.Candidate:
     return row
 
 
-async def _touch_experiment(session: AsyncSession, experiment_id: int) -> None:
-    """A candidate changed: that is the experiment's last activity."""
+async def _touch_experiment(session: AsyncSession, experiment_id: int) -> int:
+    """A candidate changed: that is the experiment's last activity. Returns the iid."""
     stmt = update(t.Experiment).where(t.Experiment.id == experiment_id)
-    await session.execute(stmt.values(last_activity_at=utcnow()))
+    stmt = stmt.values(last_activity_at=utcnow()).returning(t.Experiment.iid)
+    return int((await session.execute(stmt)).scalar_one())
 
 
 async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
     await session.flush()
-    await _touch_experiment(session, row.experiment_id)
-    experiment = await session.get(t.Experiment, row.experiment_id)
-    return to_candidate(row, experiment.iid if experiment else 0)
+    return to_candidate(row, await _touch_experiment(session, row.experiment_id))
 
 
 def _changed(session: AsyncSession, kind: CandidateChange, candidate: Candidate) -> Candidate:
@@ -175,6 +175,18 @@ def ensure_live(candidate: Candidate) -> None:
         )
 
 
+@cache
+def _update_statement() -> Any:
+    """One UPDATE … RETURNING for every change: an absent (NULL) value keeps the column."""
+    c = t.Candidate
+    keep = {
+        k: func.coalesce(bindparam(f"new_{k}", type_=c.__table__.c[k].type), c.__table__.c[k])
+        for k in ("name", "status", "end_time", "description")
+    }
+    stmt = update(c).where(c.id == bindparam("candidate_id")).values(**keep)
+    return stmt.returning(*c.__table__.columns)
+
+
 async def update_candidate(
     session: AsyncSession,
     *,
@@ -184,16 +196,20 @@ async def update_candidate(
     end_time: int | None = None,
     description: str | None = None,
 ) -> Candidate:
-    row = await _row(session, candidate_id)
-    if name is not None:
-        row.name = check_run_name(name)
-    if status is not None:
-        row.status = status.value
-    if end_time is not None:
-        row.end_time = end_time
-    if description is not None:
-        row.description = description
-    return _changed(session, CandidateChange.UPDATED, await _entity(session, row))
+    params = {
+        "candidate_id": candidate_id,
+        "new_name": None if name is None else check_run_name(name),
+        "new_status": None if status is None else status.value,
+        "new_end_time": end_time,
+        "new_description": description,
+    }
+    # On the connection, not through the ORM: two statements, where loading the row took four.
+    connection = await session.connection()
+    row = (await connection.execute(_update_statement(), params)).first()
+    if row is None:
+        raise NotFoundError(f"Candidate {candidate_id} not found")
+    candidate = to_candidate(row, await _touch_experiment(session, row.experiment_id))
+    return _changed(session, CandidateChange.UPDATED, candidate)
 
 
 async def delete_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -74,3 +75,46 @@ async def fetch_all(session: AsyncSession, sql: str, args: Sequence[Any]) -> lis
     if dialect_name(session) == "sqlite":
         return [tuple(row) for row in await conn.execute_fetchall(sql, args)]
     return [tuple(row) for row in await conn.fetch(sql, *args)]
+
+
+SQLITE_ROWS = 1000  # rows per INSERT on SQLite: a few thousand parameters, far below its limit
+
+
+@lru_cache(maxsize=64)
+def _values_sql(head: str, width: int, rows: int, tail: str) -> str:
+    row = f"({','.join('?' * width)})"
+    return f"{head} VALUES {','.join([row] * rows)} {tail}"
+
+
+def _unnest_sql(head: str, types: tuple[str, ...], tail: str) -> str:
+    arrays = ", ".join(f"${i}::{kind}[]" for i, kind in enumerate(types, 1))
+    return f"{head} SELECT * FROM unnest({arrays}) {tail}"
+
+
+async def insert_returning(
+    session: AsyncSession,
+    *,
+    into: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[tuple[Any, ...]],
+    tail: str,
+) -> list[tuple[Any, ...]]:
+    """INSERT `rows` (tuples in the order of `columns`, each a name and its PostgreSQL type)
+    followed by `tail` (`ON CONFLICT … RETURNING …`); the rows it returns.
+
+    PostgreSQL takes the rows as one array per column (one statement, kept in order, so
+    concurrent writers lock rows in the same order); SQLite as multi-row VALUES.
+    """
+    head = f"INSERT INTO {into} ({', '.join(name for name, _ in columns)})"
+    if not rows:
+        return []
+    if dialect_name(session) == "postgresql":
+        arrays = [list(values) for values in zip(*rows, strict=True)]
+        sql = _unnest_sql(head, tuple(kind for _, kind in columns), tail)
+        return await fetch_all(session, sql, arrays)
+    found: list[tuple[Any, ...]] = []
+    for i in range(0, len(rows), SQLITE_ROWS):
+        chunk = rows[i : i + SQLITE_ROWS]
+        sql = _values_sql(head, len(columns), len(chunk), tail)
+        found += await fetch_all(session, sql, [value for row in chunk for value in row])
+    return found

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -16,12 +15,12 @@ from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
 from labbook.events.model import MetricsLogged
 from labbook.events.record import record
-from labbook.store.driver_sql import driver_statement, execute_many, fetch_all
+from labbook.store.driver_sql import driver_statement, execute_many, insert_returning
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
 from labbook.store.metric_rollups import log_rollups
-from labbook.store.sql import dialect_name, greatest, insert, least
+from labbook.store.sql import greatest, insert, least
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
 
@@ -93,36 +92,26 @@ async def log_metrics(
     return len(new)
 
 
-_POINT_COLUMNS = "INSERT INTO candidate_metrics (candidate_id, name, value, step, timestamp)"
-_RETURNING = "ON CONFLICT DO NOTHING RETURNING name, step, timestamp, value"
-# PostgreSQL: the whole batch as five arrays, one statement whatever its size.
-_UNNEST = (
-    f"{_POINT_COLUMNS} SELECT $1::integer, n, v, s, ts"
-    " FROM unnest($2::varchar[], $3::bigint[], $4::bigint[], $5::float8[]) AS u(n, s, ts, v)"
-    f" {_RETURNING}"
+_POINT_COLUMNS = (
+    ("candidate_id", "integer"),
+    ("name", "varchar"),
+    ("step", "bigint"),
+    ("timestamp", "bigint"),
+    ("value", "float8"),
 )
-SQLITE_CHUNK = 1000  # rows per statement: 5,000 parameters, far below SQLite's limit
-
-
-@lru_cache(maxsize=32)
-def _values_insert(rows: int) -> str:
-    return f"{_POINT_COLUMNS} VALUES {','.join(['(?,?,?,?,?)'] * rows)} {_RETURNING}"
 
 
 async def _insert_points(
     session: AsyncSession, candidate_id: int, ordered: list[MetricPoint]
 ) -> list[tuple[Any, ...]]:
     """Insert, skipping points already stored; the (name, step, timestamp, value) inserted."""
-    keys = [_stored_key(p) for p in ordered]
-    if dialect_name(session) == "postgresql":
-        columns = map(list, zip(*keys, strict=True))  # names, steps, timestamps, values
-        return await fetch_all(session, _UNNEST, [candidate_id, *columns])
-    returned = []
-    for i in range(0, len(keys), SQLITE_CHUNK):
-        chunk = keys[i : i + SQLITE_CHUNK]
-        args = [x for n, s, ts, v in chunk for x in (candidate_id, n, v, s, ts)]
-        returned += await fetch_all(session, _values_insert(len(chunk)), args)
-    return returned
+    return await insert_returning(
+        session,
+        into="candidate_metrics",
+        columns=_POINT_COLUMNS,
+        rows=[(candidate_id, *_stored_key(p)) for p in ordered],
+        tail="ON CONFLICT DO NOTHING RETURNING name, step, timestamp, value",
+    )
 
 
 async def _announce(

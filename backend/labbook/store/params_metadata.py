@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError, NotFoundError
+from labbook.events.model import CandidateChange, CandidateChanged
+from labbook.events.record import record
+from labbook.store.driver_sql import driver_statement, execute_many, insert_returning
 from labbook.store.entities import KeyValue
 from labbook.store.events import candidate_updated
 from labbook.store.limits import MAX_PARAM_VALUE, MAX_TAG_VALUE, check_key, check_value
@@ -30,31 +35,72 @@ def _unique_params(params: list[KeyValue], run: str) -> dict[str, str]:
     return seen
 
 
-async def log_params(
-    session: AsyncSession, *, candidate_id: int, params: list[KeyValue], run: str = ""
+async def _updated(session: AsyncSession, candidate_id: int, experiment_id: int | None) -> None:
+    if experiment_id is None:  # looked up, at the cost of a query
+        await candidate_updated(session, candidate_id=candidate_id)
+    else:
+        record(session, CandidateChanged(CandidateChange.UPDATED, candidate_id, experiment_id))
+
+
+async def _check_unchanged(
+    session: AsyncSession, candidate_id: int, kept: dict[str, str], run: str
 ) -> None:
-    """Insert new params; the same value again is a no-op, a different one an error."""
-    wanted = _unique_params(params, run)
-    if not wanted:
-        return
-    stmt = select(t.CandidateParam.name, t.CandidateParam.value).where(
-        t.CandidateParam.candidate_id == candidate_id, t.CandidateParam.name.in_(wanted)
-    )
+    """Params the insert skipped were logged before: only with the same value."""
+    p = t.CandidateParam
+    stmt = select(p.name, p.value).where(p.candidate_id == candidate_id, p.name.in_(kept))
     for name, old in (await session.execute(stmt)).all():
-        if old != wanted.pop(name):
+        if old != kept[name]:
             raise InvalidParameterError(
                 f"Changing param values is not allowed. Param with key='{name}' was already logged"
                 f" with value='{old}' for run ID='{run}'. Attempted logging new value"
-                f" '{ {p.name: p.value for p in params}[name] }'."
+                f" '{kept[name]}'."
             )
-    if wanted:
-        rows = [{"candidate_id": candidate_id, "name": k, "value": v} for k, v in wanted.items()]
-        await session.execute(insert(session, t.CandidateParam).on_conflict_do_nothing(), rows)
-        await candidate_updated(session, candidate_id=candidate_id)
+
+
+_KEY_VALUE_COLUMNS = (("candidate_id", "integer"), ("name", "varchar"), ("value", "text"))
+
+
+async def log_params(
+    session: AsyncSession,
+    *,
+    candidate_id: int,
+    params: list[KeyValue],
+    run: str = "",
+    experiment_id: int | None = None,
+) -> None:
+    """Insert new params; the same value again is a no-op, a different one an error (and the
+    caller's transaction, holding the new ones, rolls back)."""
+    wanted = _unique_params(params, run)
+    if not wanted:
+        return
+    added = await insert_returning(
+        session,
+        into="candidate_params",
+        columns=_KEY_VALUE_COLUMNS,
+        rows=[(candidate_id, k, v) for k, v in sorted(wanted.items())],
+        tail="ON CONFLICT DO NOTHING RETURNING name",
+    )
+    if len(added) < len(wanted):
+        new = {name for (name,) in added}
+        kept = {k: v for k, v in wanted.items() if k not in new}
+        await _check_unchanged(session, candidate_id, kept, run)
+    if added:
+        await _updated(session, candidate_id, experiment_id)
+
+
+def _metadata_upsert(session: AsyncSession) -> Any:
+    stmt = insert(session, t.CandidateMetadata)
+    return stmt.on_conflict_do_update(
+        index_elements=["candidate_id", "name"], set_={"value": stmt.excluded.value}
+    )
 
 
 async def set_metadata(
-    session: AsyncSession, *, candidate_id: int, entries: list[KeyValue]
+    session: AsyncSession,
+    *,
+    candidate_id: int,
+    entries: list[KeyValue],
+    experiment_id: int | None = None,
 ) -> None:
     """Upsert tags (last one wins within a batch); the note tag is also the description."""
     latest = {}
@@ -63,13 +109,11 @@ async def set_metadata(
         latest[e.name] = check_value(e.value, limit=MAX_TAG_VALUE, what="Tag")
     if not latest:
         return
-    rows = [{"candidate_id": candidate_id, "name": k, "value": v} for k, v in latest.items()]
-    stmt = insert(session, t.CandidateMetadata)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["candidate_id", "name"], set_={"value": stmt.excluded.value}
-    )
-    await session.execute(stmt, rows)
-    await candidate_updated(session, candidate_id=candidate_id)
+    columns = ("candidate_id", "name", "value")
+    rows = [dict(zip(columns, (candidate_id, *kv), strict=True)) for kv in sorted(latest.items())]
+    stmt = driver_statement(session, "candidate_metadata_upsert", _metadata_upsert, columns)
+    await execute_many(session, stmt, rows)
+    await _updated(session, candidate_id, experiment_id)
     if NOTE_TAG in latest:
         await _set_description(session, candidate_id, latest[NOTE_TAG])
 
@@ -114,3 +158,11 @@ async def metadata_of(
     session: AsyncSession, *, candidate_ids: list[int]
 ) -> dict[int, list[KeyValue]]:
     return await _by_candidate(session, t.CandidateMetadata, candidate_ids)
+
+
+async def metadata_value(session: AsyncSession, *, candidate_id: int, name: str) -> str | None:
+    """One tag's value, None when the run has no such tag."""
+    m = t.CandidateMetadata
+    stmt = select(m.value).where(m.candidate_id == candidate_id, m.name == name)
+    value: str | None = (await session.execute(stmt)).scalar()
+    return value

@@ -86,7 +86,9 @@ async def start_run(
         *(tag for tag in tags if tag.name != RUN_NAME_TAG),
         KeyValue(name=RUN_NAME_TAG, value=name),
     ]
-    await set_metadata(session, candidate_id=candidate.id, entries=entries)
+    await set_metadata(
+        session, candidate_id=candidate.id, entries=entries, experiment_id=experiment.id
+    )
     if NOTE_TAG in latest:
         return await get_candidate(session, eid=candidate.eid)
     return candidate
@@ -101,7 +103,9 @@ async def _set_parent(session: AsyncSession, candidate: Candidate, eid: str | No
 
 
 async def _apply_tags(session: AsyncSession, candidate: Candidate, tags: list[KeyValue]) -> None:
-    await set_metadata(session, candidate_id=candidate.id, entries=tags)
+    await set_metadata(
+        session, candidate_id=candidate.id, entries=tags, experiment_id=candidate.experiment_id
+    )
     latest = _latest(tags)
     if RUN_NAME_TAG in latest:
         await update_candidate(session, candidate_id=candidate.id, name=latest[RUN_NAME_TAG])
@@ -150,7 +154,13 @@ async def log_batch(
     """Params, metrics and tags in one transaction: all of them, or none on any error."""
     check_batch(metrics=len(metrics), params=len(params), tags=len(tags))
     ensure_live(candidate)
-    await log_params(session, candidate_id=candidate.id, params=params, run=candidate.eid)
+    await log_params(
+        session,
+        candidate_id=candidate.id,
+        params=params,
+        run=candidate.eid,
+        experiment_id=candidate.experiment_id,
+    )
     await log_metrics(
         session, candidate_id=candidate.id, points=metrics, experiment_id=candidate.experiment_id
     )
@@ -169,8 +179,10 @@ async def update_run(
     """End or rename a run; a new name is also written to the `mlflow.runName` tag."""
     ensure_live(candidate)
     if name:
+        entries = [KeyValue(name=RUN_NAME_TAG, value=name)]
+        experiment_id = candidate.experiment_id
         await set_metadata(
-            session, candidate_id=candidate.id, entries=[KeyValue(name=RUN_NAME_TAG, value=name)]
+            session, candidate_id=candidate.id, entries=entries, experiment_id=experiment_id
         )
     return await update_candidate(
         session, candidate_id=candidate.id, name=name or None, status=status, end_time=end_time
