@@ -205,3 +205,14 @@ async def test_access(app: Starlette, client: httpx.AsyncClient) -> None:
     )
     _error(delete, 403, "PERMISSION_DENIED")
     assert (await client.get(f"{base}/get", params={"name": "x"})).status_code == 200
+
+
+async def test_rename_and_latest_versions_by_get(client: httpx.AsyncClient) -> None:
+    run_id, _ = await _logged_model(client)
+    await client.post(f"{RM}/create", json={"name": "old"})
+    await client.post(f"{MV}/create", json={"name": "old", "source": f"runs:/{run_id}/model"})
+    renamed = await client.post(f"{RM}/rename", json={"name": "old", "new_name": "new"})
+    assert renamed.json()["registered_model"]["name"] == "new"
+    latest = await client.get(f"{RM}/get-latest-versions", params={"name": "new"})
+    assert [(v["name"], v["version"]) for v in latest.json()["model_versions"]] == [("new", "1")]
+    _error(await client.get(f"{RM}/get", params={"name": "old"}), 404, "RESOURCE_DOES_NOT_EXIST")
