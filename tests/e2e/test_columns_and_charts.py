@@ -162,7 +162,7 @@ def test_parallel_coordinates_render_hover_and_brush(
     expect(page.get_by_test_id("parallel-tooltip")).to_have_text("run-low", timeout=TIMEOUT)
 
     # Brush the upper half of the lr axis: only run-low stays.
-    page.mouse.move(box["x"] + 70, box["y"] + 20)  # from above the top: the range includes it
+    page.mouse.move(box["x"] + 70, box["y"] + 30)  # just under the top: snapped to it
     page.mouse.down()
     page.mouse.move(box["x"] + 70, box["y"] + 120, steps=5)
     page.mouse.up()
