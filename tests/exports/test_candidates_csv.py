@@ -230,3 +230,14 @@ async def test_large_export_in_pages(app: Starlette, client: httpx.AsyncClient) 
     assert len(chunks) == 1 + n // PAGE_SIZE  # the header, then one chunk per page
     paged = list(csv.reader(io.StringIO("".join(chunks))))[1:]
     assert [r[1] for r in paged] == [r[1] for r in rows]
+
+
+async def test_public_project_readable_without_token(
+    app: Starlette, anon_client: httpx.AsyncClient
+) -> None:
+    async with app_state_of(app).db.write() as s:
+        p = await projects.create_project(s, path="open/data", visibility="public")
+        e = await experiments.create_experiment(s, project_id=p.id, name="shared", creator_id=None)
+    await add_candidate(app, e, "visible")
+    rows = rows_of(await anon_client.get(URL.format(project="open%2Fdata", iid=e.iid)))
+    assert [r[3] for r in rows[1:]] == ["visible"]
