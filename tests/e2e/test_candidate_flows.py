@@ -165,6 +165,12 @@ def test_chart_and_zoom(
     save_screenshot(page, request)
     page.get_by_test_id("history-reset-zoom").click()
     expect(page).not_to_have_url(re.compile("steps="), timeout=TIMEOUT)
+    page.get_by_test_id("history-axis").select_option("time")
+    page.get_by_test_id("history-smoothing").fill("0.8")
+    expect(page).to_have_url(re.compile(r"axis=time.*smoothing=0\.8|smoothing=0\.8.*axis=time"))
+    expect(chart.locator(".u-legend")).to_contain_text("vision-run (smoothed)", timeout=TIMEOUT)
+    expect(chart.get_by_role("img")).to_have_attribute("aria-label", re.compile("by time"))
+    _shot(page, f"{request.node.originalname}-time-smoothed")
 
 
 def test_source_ci_datasets_and_models(
