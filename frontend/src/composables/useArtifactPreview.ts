@@ -35,6 +35,7 @@ export function useArtifactPreview(file: () => ArtifactFile | null): ArtifactPre
     preview.value = null
     truncated.value = false
     error.value = null
+    loading.value = false
   }
 
   async function load(target: ArtifactFile, kind: PreviewKind, limit: number): Promise<void> {

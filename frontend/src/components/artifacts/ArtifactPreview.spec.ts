@@ -75,6 +75,17 @@ describe('ArtifactPreview', () => {
     expect(wrapper.find('[data-testid="preview-truncated"]').exists()).toBe(true)
   })
 
+  it('drops a slow download when another file is chosen', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => {})))
+    const wrapper = mount(ArtifactPreview, { props: { file: { path: 'slow.txt', size: 10, downloadPath: '/dl/slow.txt' } } })
+    await flushPromises()
+    expect(wrapper.find('[role="status"]').exists()).toBe(true)
+    await wrapper.setProps({ file: { path: 'model.bin', size: 10, downloadPath: '/dl/model.bin' } })
+    await flushPromises()
+    expect(wrapper.find('[role="status"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('No preview for this kind of file')
+  })
+
   it('reports a failed download', async () => {
     serve('nope', 404)
     expect((await mountPreview('a.txt')).find('[role="alert"]').text()).toContain('404')
