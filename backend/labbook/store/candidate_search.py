@@ -13,6 +13,7 @@ order keys from `store.search` compiled to SQL, one keyset page at a time.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -33,6 +34,8 @@ from labbook.store.summary_names import resolve_summaries
 
 Lifecycle = Literal["active", "deleted", "all"]
 WALK_THRESHOLD = 5000
+PLAN_TTL = 30.0
+MAX_PLANS = 1024
 
 
 def _leaf(c: Comparison, dialect: str, probe: bool) -> ColumnElement[bool]:
@@ -86,6 +89,9 @@ class _Plan:
     probe: bool = False  # keyed filters as a correlated EXISTS, checked per candidate
 
 
+_PLANS: dict[tuple[Any, ...], tuple[float, _Plan]] = {}
+
+
 def _filtered(
     stmt: AnySelect,
     dialect: str,
@@ -120,6 +126,24 @@ async def _at_least(session: AsyncSession, n: int, **where: Any) -> bool:
 
 
 async def _plan(session: AsyncSession, keyed_order: bool, **where: Any) -> _Plan:
+    """The plan of `_counted_plan`, remembered for `PLAN_TTL` seconds: its counts cost as
+    much as a page (a large experiment's first page is asked for again and again), and a
+    stale plan is only slower, never wrong."""
+    if dialect_name(session) != "sqlite":
+        return _Plan()
+    ids, rest = tuple(where["experiment_ids"]), (where["tree"], where["lifecycle"], where["status"])
+    key = (id(session.get_bind()), WALK_THRESHOLD, keyed_order, ids, *rest)
+    now = time.monotonic()
+    if (cached := _PLANS.get(key)) is not None and now - cached[0] < PLAN_TTL:
+        return cached[1]
+    plan = await _counted_plan(session, keyed_order, **where)
+    if len(_PLANS) >= MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (now, plan)
+    return plan
+
+
+async def _counted_plan(session: AsyncSession, keyed_order: bool, **where: Any) -> _Plan:
     """SQLite's planner does not count on LIMIT stopping an index walk early, and judges a
     param filter by the average value's frequency; it may sort every match of a large
     experiment, or walk a metric's index through every other experiment for a small one.
@@ -127,8 +151,6 @@ async def _plan(session: AsyncSession, keyed_order: bool, **where: Any) -> _Plan
     candidate; with many matches a keyed order walks its index (a page after a few hundred
     rows); otherwise the planner sorts the matches it finds from the filter's index.
     """
-    if dialect_name(session) != "sqlite":
-        return _Plan()
     if not await _at_least(session, WALK_THRESHOLD, **{**where, "tree": None}):
         return _Plan(segmented=False, probe=True)
     if keyed_order and await _at_least(session, WALK_THRESHOLD, **where):
