@@ -40,6 +40,18 @@ class Query:
         return ITEMS
 
     @strawberry.field
+    def numbers(self) -> list[int]:
+        return [1, 2, 3]
+
+    @strawberry.field
+    def maybe(self) -> list[float | None]:
+        return [1.5, None, 2.0]
+
+    @strawberry.field
+    def bad_numbers(self) -> list[int]:
+        return [1, None, 2**40]  # type: ignore[list-item]
+
+    @strawberry.field
     def broken(self) -> list[Item]:
         return [ITEMS[0], Item(name="c", size=1.0, colour=Colour.RED, label=None)]  # type: ignore[arg-type]
 
@@ -60,6 +72,8 @@ def execute(query: str, shortcut: bool) -> tuple[object, list[str]]:
         "{ items { name @include(if: false) size @skip(if: false) } }",
         "{ broken { name label } }",
         "{ broken { name } }",
+        "{ numbers maybe }",
+        "{ badNumbers }",
     ],
 )
 def test_the_shortcut_answers_as_graphql_core_does(query: str) -> None:

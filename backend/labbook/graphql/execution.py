@@ -5,15 +5,17 @@ graphql-core spends several microseconds on each (resolve info, path, awaitable 
 completion), more than the SQL behind the page. Most of them are leaves of small objects
 (`Param`, `Metric`, `MetricPoint`) read straight from an attribute. When every field selected
 on such an object is a Strawberry basic field (no resolver, arguments or extensions) of a
-scalar or enum type, or `__typename`, its result is built here in one loop: the attribute
-and the type's `coerce_output_value`, as graphql-core would. A list of such objects is built
-in one comprehension. Anything unusual (a null in a non-null field, a value the scalar
-refuses, `@defer` or `@stream`, a resolve middleware) goes graphql-core's normal way, which
-then reports the error exactly as before: the shortcut has no side effects to undo.
+scalar or enum type, or `__typename`, its result is built here: the attribute and the type's
+`coerce_output_value`, as graphql-core would. A list of such objects, or of scalars (the
+`steps` and `values` of a compared series), is built column by column with `map`. Anything
+unusual (a null in a non-null field, a value the scalar refuses, `@defer` or `@stream`, a
+resolve middleware) goes graphql-core's normal way, which then reports the error exactly as
+before: the shortcut has no side effects to undo.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
@@ -30,11 +32,13 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
+    GraphQLString,
     Undefined,
 )
+from labbook.graphql.types.scalars import MAX_SAFE
 
-Build = Callable[[Any], dict[str, Any]]
-Leaf = tuple[str, Callable[[Any], Any], Callable[[Any], Any], bool]  # key, get, coerce, non-null
+Build = Callable[[list[Any]], list[dict[str, Any]]]
+Leaf = tuple[str, Callable[[Any], Any], GraphQLLeafType, bool]  # key, get, type, non-null
 
 
 class _Refused(Exception):
@@ -59,32 +63,67 @@ def _getter(field_def: Any) -> Callable[[Any], Any] | None:
 def _leaf(object_type: GraphQLObjectType, key: str, details: FieldDetailsList) -> Leaf | None:
     node = details[0].node
     if node.name.value == "__typename":
-        return (key, lambda _source: object_type.name, lambda name: name, True)
+        return (key, lambda _source: object_type.name, GraphQLString, True)
     field_def = object_type.fields.get(node.name.value)
     if field_def is None or field_def.args or node.arguments:
         return None
     leaf, getter = _leaf_type(field_def.type), _getter(field_def)
     if leaf is None or getter is None:
         return None
-    return (key, getter, leaf[0].coerce_output_value, leaf[1])
+    return (key, getter, leaf[0], leaf[1])
 
 
-def _value(source: Any, leaf: Leaf) -> Any:
-    _, get, coerce, non_null = leaf
-    value = get(source)
-    if value is None or value is Undefined:
+def _floats(values: list[Any]) -> bool:
+    return all(type(v) is float for v in values) and all(map(math.isfinite, values))
+
+
+def _longs(values: list[Any]) -> bool:
+    return all(type(v) is int for v in values) and (
+        not values or (min(values) >= -MAX_SAFE and max(values) <= MAX_SAFE)
+    )
+
+
+# Scalars whose coercion leaves these values as they are: checked for a whole list at once.
+_UNCHANGED: dict[str, Callable[[list[Any]], bool]] = {
+    "Float": _floats,
+    "Long": _longs,
+    "String": lambda values: all(type(v) is str for v in values),
+    "Boolean": lambda values: all(type(v) is bool for v in values),
+}
+
+
+def _coerced(values: list[Any], leaf_type: GraphQLLeafType, non_null: bool) -> list[Any]:
+    """Leaf values coerced; refused where graphql-core would report an error."""
+    unchanged = _UNCHANGED.get(leaf_type.name)
+    if unchanged is not None and unchanged(values):
+        return values
+    coerce = leaf_type.coerce_output_value
+    if any(v is None or v is Undefined for v in values):
         if non_null:
             raise _Refused
-        return None
-    coerced = coerce(value)
-    if coerced is None or coerced is Undefined:
+        coerced = [None if v is None or v is Undefined else coerce(v) for v in values]
+        if sum(c is None for c in coerced) != sum(v is None or v is Undefined for v in values):
+            raise _Refused
+        return coerced
+    coerced = list(map(coerce, values))
+    if any(c is None or c is Undefined for c in coerced):
         raise _Refused
     return coerced
 
 
+def _column(items: list[Any], leaf: Leaf) -> list[Any]:
+    """One field of every item."""
+    _, get, leaf_type, non_null = leaf
+    return _coerced(list(map(get, items)), leaf_type, non_null)
+
+
 def _builder(leaves: list[Leaf]) -> Build:
-    def build(source: Any) -> dict[str, Any]:
-        return {leaf[0]: _value(source, leaf) for leaf in leaves}
+    """Column by column: a list of 20,000 points costs a few `map`s, not 40,000 calls."""
+    keys = [leaf[0] for leaf in leaves]
+
+    def build(items: list[Any]) -> list[dict[str, Any]]:
+        columns = [_column(items, leaf) for leaf in leaves]
+        return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
     return build
 
@@ -110,7 +149,7 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if defers or any(d.defer_usage for group in grouped.values() for d in group):
             return None
         leaves = [_leaf(object_type, key, group) for key, group in grouped.items()]
-        if any(leaf is None for leaf in leaves):
+        if not leaves or any(leaf is None for leaf in leaves):
             return None
         return _builder([leaf for leaf in leaves if leaf is not None])
 
@@ -125,7 +164,7 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
         build = self._build(return_type, field_details_list)
         if build is not None:
             try:
-                return build(result)
+                return build([result])[0]
             except Exception:
                 pass
         return super().collect_and_execute_subfields(
@@ -151,8 +190,15 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _list_shortcut(
         self, item_type: GraphQLOutputType, details: FieldDetailsList, path: Path, items: Any
-    ) -> list[dict[str, Any]] | None:
-        """Every item of a list of plain objects at once, or None to take the normal path."""
+    ) -> list[Any] | None:
+        """Every item of a list of leaves or plain objects at once, or None for the normal path."""
+        if (leaf := _leaf_type(item_type)) is not None:
+            if self.get_stream_usage(details, path):
+                return None
+            try:
+                return _coerced(list(items), leaf[0], leaf[1])
+            except Exception:  # the normal path reports it properly
+                return None
         if not isinstance(item_type, GraphQLNonNull):
             return None
         object_type = item_type.of_type
@@ -165,6 +211,6 @@ class ShortcutExecutionContext(StrawberryGraphQLCoreExecutionContext):
         try:
             if is_type_of is not None and not all(is_type_of(i, None) is True for i in items):
                 return None
-            return [build(item) for item in items]
+            return build(list(items))
         except Exception:
             return None

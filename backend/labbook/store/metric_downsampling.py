@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
-from labbook.store.metric_m4 import m4_history
+from labbook.store.metric_m4 import m4_points
 from labbook.store.metric_rollups import BASE, LEVELS, Point, order_key
 
 MAX_POINTS = 10_000  # a chart needs no more; it bounds what one request can pull
@@ -86,26 +86,36 @@ def _point(name: str, p: Point) -> MetricPoint:
     return MetricPoint(name=name, value=value, step=p[0], timestamp=p[1])
 
 
-async def _whole(session: AsyncSession, keys: list[Key]) -> dict[Key, list[MetricPoint]]:
+async def _whole(session: AsyncSession, keys: list[Key]) -> dict[Key, list[Point]]:
     m = t.CandidateMetric
     stmt = select(m.candidate_id, m.name, m.step, m.timestamp, m.value)
     stmt = stmt.where(_matching((m.candidate_id, m.name), keys))
     stmt = stmt.order_by(m.candidate_id, m.name, m.step, m.timestamp, m.id)
-    found: dict[Key, list[MetricPoint]] = {}
-    for c, n, step, ts, value in (await session.execute(stmt)).all():
-        found.setdefault((c, n), []).append(_point(n, (step, ts, value)))
+    found: dict[Key, list[Point]] = {}
+    for c, n, step, ts, value in (await (await session.connection()).execute(stmt)).all():
+        found.setdefault((c, n), []).append((step, ts, value))
     return found
 
 
 def _picks(row: Any) -> list[Point]:
-    """A bucket's first, smallest, largest and last point, once each, in order."""
-    picks = {(row[2], row[3], row[4]), (row[5], row[6], row[7])}
+    """A bucket's first, smallest, largest and last point, once each, in order. The first and
+    last bound the bucket in MLflow's order, so only the two extremes need ordering (this runs
+    for every bucket row: some 6,000 in a comparison)."""
+    first, last = (row[2], row[3], row[4]), (row[5], row[6], row[7])
+    picks = [first]
     if row[8] is not None:
-        picks |= {(row[9], row[10], row[8]), (row[12], row[13], row[11])}
-    return sorted(picks, key=order_key)
+        low, high = (row[9], row[10], row[8]), (row[12], row[13], row[11])
+        if order_key(high) < order_key(low):
+            low, high = high, low
+        picks += [p for p in (low, high) if p != first and p != last]
+        if len(picks) == 3 and picks[1] == picks[2]:
+            picks.pop()
+    if last != first:
+        picks.append(last)
+    return picks
 
 
-async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[MetricPoint]]:
+async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:
     r = t.CandidateMetricRollup
     point = (r.first_step, r.first_timestamp, r.first_value, r.last_step, r.last_timestamp)
     extremes = (r.min_value, r.min_step, r.min_timestamp, r.max_value, r.max_step)
@@ -113,26 +123,27 @@ async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, li
     keys = [(*key, level) for key, level in levels.items()]
     stmt = stmt.where(_matching((r.candidate_id, r.name, r.level), keys))
     stmt = stmt.order_by(r.candidate_id, r.name, r.level, r.bucket)
-    found: dict[Key, list[MetricPoint]] = {}
-    for row in (await session.execute(stmt)).all():
-        found.setdefault((row[0], row[1]), []).extend(_point(row[1], p) for p in _picks(row))
+    found: dict[Key, list[Point]] = {}
+    for row in (await (await session.connection()).execute(stmt)).all():  # Core: no ORM rows
+        found.setdefault((row[0], row[1]), []).extend(_picks(row))
     return found
 
 
-async def _fallback(session: AsyncSession, plan: _Plan, buckets: int) -> list[MetricPoint]:
+async def _fallback(session: AsyncSession, plan: _Plan, buckets: int) -> list[Point]:
     candidate_id, name = plan.key
-    return await m4_history(
+    return await m4_points(
         session, candidate_id=candidate_id, name=name, steps=plan.steps, buckets=buckets
     )
 
 
-async def downsampled_histories(
+async def downsampled_points(
     session: AsyncSession, *, series: list[Key], max_points: int
-) -> dict[Key, list[MetricPoint]]:
-    """Each (candidate id, name) series in at most `max_points` (4 to `MAX_POINTS`) points."""
+) -> dict[Key, list[Point]]:
+    """Each (candidate id, name) series in at most `max_points` (4 to `MAX_POINTS`) points, as
+    (step, timestamp, value) tuples, None for NaN: the cheap form for many series at once."""
     max_points = min(max(max_points, 4), MAX_POINTS)
     plans = await _plans(session, series, max_points) if series else []
-    found: dict[Key, list[MetricPoint]] = {key: [] for key in series}
+    found: dict[Key, list[Point]] = {key: [] for key in series}
     if whole := [p.key for p in plans if p.whole]:
         found.update(await _whole(session, whole))
     if levels := {p.key: p.level for p in plans if not p.whole and p.level is not None}:
@@ -141,6 +152,14 @@ async def downsampled_histories(
         if not plan.whole and plan.level is None:
             found[plan.key] = await _fallback(session, plan, max_points // 4)
     return found
+
+
+async def downsampled_histories(
+    session: AsyncSession, *, series: list[Key], max_points: int
+) -> dict[Key, list[MetricPoint]]:
+    """`downsampled_points` as `MetricPoint`s."""
+    found = await downsampled_points(session, series=series, max_points=max_points)
+    return {key: [_point(key[1], p) for p in points] for key, points in found.items()}
 
 
 async def downsampled_history(

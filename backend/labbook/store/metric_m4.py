@@ -10,7 +10,6 @@ wider than the coarsest level allows).
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -56,18 +55,27 @@ ORDER BY p.step, p.timestamp
 """
 
 
-def _point(name: str, row: Any) -> MetricPoint:
-    value = math.nan if row[2] is None else row[2]
-    return MetricPoint(name=name, value=value, step=row[0], timestamp=row[1])
-
-
 async def m4_history(
     session: AsyncSession, *, candidate_id: int, name: str, steps: tuple[int, int], buckets: int
 ) -> list[MetricPoint]:
     """At most 4 points per bucket of the step range `steps` (lowest, highest), in order."""
+    found = await m4_points(
+        session, candidate_id=candidate_id, name=name, steps=steps, buckets=buckets
+    )
+    nan = math.nan
+    return [
+        MetricPoint(name=name, value=nan if v is None else v, step=s, timestamp=ts)
+        for s, ts, v in found
+    ]
+
+
+async def m4_points(
+    session: AsyncSession, *, candidate_id: int, name: str, steps: tuple[int, int], buckets: int
+) -> list[tuple[int, int, float | None]]:
+    """`m4_history` as (step, timestamp, value) tuples, None for NaN."""
     low, high = steps
     n = min(buckets, high - low + 1)
     sql = _POSTGRESQL if dialect_name(session) == "postgresql" else _SQLITE
     params = {"c": candidate_id, "name": name, "lo": low, "span": high - low + 1, "n": n}
     rows = (await session.execute(text(sql), params)).all()
-    return [_point(name, row) for row in rows]
+    return [(row[0], row[1], row[2]) for row in rows]
