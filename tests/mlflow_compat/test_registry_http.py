@@ -95,6 +95,7 @@ async def test_not_found_errors(client: httpx.AsyncClient) -> None:
         (f"{MV}/create", {"name": "m", "source": "models:/m-1", "model_id": "m-1"}),
         (f"{MV}/create", {"name": "m", "source": "mlflow-artifacts:/ml_experiment_1/1/x"}),
         (f"{MV}/create", {"name": "m", "source": "models:/m/1", "run_id": "another"}),
+        (f"{MV}/create", {"name": "m", "source": "runs:/abc/x", "model_id": "m-1"}),
         (f"{MV}/transition-stage", {"name": "m", "version": "1", "stage": "Gold"}),
         (
             f"{MV}/transition-stage",

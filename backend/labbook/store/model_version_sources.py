@@ -50,13 +50,17 @@ async def resolve_source(
             return await _copy_source(session, project_id, source, run_id, model_id)
         if name != model_id:
             raise _not_identified(source, "model_id")
+        model = await _model(session, project_id, model_id, source)
+        return _found(run_id or model.source_run_id, model.id, model.artifact_path)
+    if source.startswith(RUNS):
+        if model_id:
+            raise _not_identified(source, "model_id")
+        return await _run_source(session, project_id, source, run_id)
+    if not source.startswith(ARTIFACTS) or source.startswith(ARTIFACTS + "/"):
+        raise _invalid(source, "Use a models:/, runs:/ or mlflow-artifacts:/ URI.")
     if model_id:
         model = await _model(session, project_id, model_id, source)
-        if source.startswith(MODELS):
-            return _found(run_id or model.source_run_id, model.id, model.artifact_path)
         return _found(run_id or model.source_run_id, model.id, _within(source, model.artifact_path))
-    if source.startswith(RUNS):
-        return await _run_source(session, project_id, source, run_id)
     run = await _run(session, project_id, run_id, source)
     return _found(run.eid, None, _within(source, "/".join(candidate_package(run))))
 
@@ -67,8 +71,6 @@ def _found(run_id: str | None, logged_model_id: int | None, path: str) -> Versio
 
 def _within(source: str, root: str) -> str:
     """The folder of an `mlflow-artifacts:` source, which must lie inside `root`."""
-    if not source.startswith(ARTIFACTS) or source.startswith(ARTIFACTS + "/"):
-        raise _invalid(source, "Use a models:/, runs:/ or mlflow-artifacts:/ URI.")
     path = safe_path(source.removeprefix(ARTIFACTS))
     if path != root and not path.startswith(root + "/"):
         raise _invalid(source, f"It must lie inside mlflow-artifacts:/{root}.")
