@@ -16,7 +16,10 @@ export interface CandidateQueryArgs {
   includeDeleted: boolean
 }
 
-const PAGE_SIZE = 100
+// A first page just fills the table (about 25 rows show): the server answers 50 rows in about half
+// the time of 100, which the first paint and every re-sort wait for. Scrolling then loads more.
+const FIRST_PAGE = 50
+const NEXT_PAGE = 100
 
 /** Candidates of an experiment, page after page by cursor; restarts when the arguments change. */
 export function useCandidatePages(args: () => CandidateQueryArgs) {
@@ -40,7 +43,7 @@ export function useCandidatePages(args: () => CandidateQueryArgs) {
     loading.value = true
     error.value = null
     try {
-      const data = await request(ExperimentCandidatesDocument, { ...args(), first: PAGE_SIZE, after: cursor })
+      const data = await request(ExperimentCandidatesDocument, { ...args(), first: reset ? FIRST_PAGE : NEXT_PAGE, after: cursor })
       if (mine !== generation) return
       const connection = data.project?.experiment?.candidates
       if (!connection) throw new Error('Experiment not found')

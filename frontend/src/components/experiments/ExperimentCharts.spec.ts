@@ -16,6 +16,7 @@ const nodes = Array.from({ length: 12 }, (_, i) =>
 function server(chartError: string | null = null) {
   return fakeGraphQL({
     Experiment: () => ({ data: { project: { id: 'p', fullPath: 'default', name: 'Default', currentUserAccessLevel: 'DEVELOPER', experiment } } }),
+    ExperimentKeys: () => ({ data: { project: { id: 'p', experiment: { id: 'E1', paramKeys: experiment.paramKeys, metricKeys: experiment.metricKeys } } } }),
     ExperimentCandidates: () => ({
       data: { project: { id: 'p', experiment: { id: 'E1', candidates: { totalCount: 12, nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } },
     }),

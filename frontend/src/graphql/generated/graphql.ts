@@ -997,7 +997,7 @@ export type CreateExperimentMutationVariables = Exact<{
 }>;
 
 
-export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1016,7 +1016,7 @@ export type DeleteExperimentMutationVariables = Exact<{
 }>;
 
 
-export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type DeleteMetadataMutationVariables = Exact<{
   input: DeleteMetadataInput;
@@ -1031,7 +1031,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, currentUserAccessLevel?: AccessLevel | null, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
+export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, currentUserAccessLevel?: AccessLevel | null, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
 
 export type ExperimentCandidatesQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
@@ -1047,11 +1047,19 @@ export type ExperimentCandidatesQueryVariables = Exact<{
 
 export type ExperimentCandidatesQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, candidates: { __typename?: 'CandidateConnection', totalCount: number, nodes: Array<{ __typename?: 'Candidate', id: string, iid: number, name: string, status: CandidateStatus, startTime?: string | null, duration?: number | null, createdAt: string, deletedAt?: string | null, creator?: { __typename?: 'User', id: string, username: string } | null, params: Array<{ __typename?: 'Param', name: string, value: string }>, metrics: Array<{ __typename?: 'Metric', name: string, value?: number | null, min?: number | null, max?: number | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null } | null };
 
-export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
+export type ExperimentFieldsFragment = { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
+
+export type ExperimentKeysQueryVariables = Exact<{
+  fullPath: Scalars['ID']['input'];
+  iid: Scalars['Int']['input'];
+}>;
+
+
+export type ExperimentKeysQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, experiment?: { __typename?: 'Experiment', id: string, paramKeys: Array<string>, metricKeys: Array<string> } | null } | null };
 
 type ExperimentPayloadFields_AlreadyExistsError_Fragment = { __typename: 'AlreadyExistsError', message: string };
 
-type ExperimentPayloadFields_Experiment_Fragment = { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
+type ExperimentPayloadFields_Experiment_Fragment = { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> };
 
 type ExperimentPayloadFields_InvalidStateError_Fragment = { __typename: 'InvalidStateError', message: string };
 
@@ -1147,7 +1155,7 @@ export type RestoreExperimentMutationVariables = Exact<{
 }>;
 
 
-export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type RestoreExperimentMutation = { __typename?: 'Mutation', restoreExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type RevokeAccessTokenMutationVariables = Exact<{
   input: AccessTokenIdInput;
@@ -1187,7 +1195,7 @@ export type UpdateExperimentMutationVariables = Exact<{
 }>;
 
 
-export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, paramKeys: Array<string>, metricKeys: Array<string>, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
+export type UpdateExperimentMutation = { __typename?: 'Mutation', updateExperiment: { __typename: 'AlreadyExistsError', message: string } | { __typename: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | { __typename: 'InvalidStateError', message: string } | { __typename: 'NotFoundError', message: string } | { __typename: 'PermissionDeniedError', message: string } | { __typename: 'ValidationError', message: string } };
 
 export type UpdateProjectMemberMutationVariables = Exact<{
   input: ProjectMemberInput;
@@ -1372,8 +1380,6 @@ export const ExperimentFieldsFragmentDoc = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -1404,8 +1410,6 @@ export const ExperimentPayloadFieldsFragmentDoc = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -1694,8 +1698,6 @@ export const CreateExperimentDocument = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -1810,8 +1812,6 @@ export const DeleteExperimentDocument = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -1862,8 +1862,6 @@ export const ExperimentDocument = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -1924,6 +1922,18 @@ export const ExperimentCandidatesDocument = new TypedDocumentString(`
     max
   }
 }`) as unknown as TypedDocumentString<ExperimentCandidatesQuery, ExperimentCandidatesQueryVariables>;
+export const ExperimentKeysDocument = new TypedDocumentString(`
+    query ExperimentKeys($fullPath: ID!, $iid: Int!) {
+  project(fullPath: $fullPath) {
+    id
+    experiment(iid: $iid) {
+      id
+      paramKeys
+      metricKeys
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentKeysQuery, ExperimentKeysQueryVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
     query Experiments($fullPath: ID!, $search: String, $sort: ExperimentSort, $includeDeleted: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
   project(fullPath: $fullPath) {
@@ -2166,8 +2176,6 @@ export const RestoreExperimentDocument = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username
@@ -2317,8 +2325,6 @@ export const UpdateExperimentDocument = new TypedDocumentString(`
   deletedAt
   candidateCount
   lastActivityAt
-  paramKeys
-  metricKeys
   creator {
     id
     username

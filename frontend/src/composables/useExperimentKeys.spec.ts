@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, ref } from 'vue'
+import { flushPromises } from '@vue/test-utils'
+import { candidateRow, fakeGraphQL } from '@/test/fixtures'
+import { useExperimentKeys } from './useExperimentKeys'
+
+const rows = ref([
+  candidateRow(1, { params: [{ name: 'lr', value: '0.1' }], metrics: [{ name: 'loss', value: 1, min: 1, max: 1 }] }),
+  candidateRow(2, { params: [{ name: 'batch', value: '8' }, { name: 'lr', value: '0.2' }], metrics: [] }),
+])
+
+function keysWith(answer: () => unknown) {
+  vi.stubGlobal('fetch', fakeGraphQL({ ExperimentKeys: answer }).fetch)
+  return effectScope().run(() => useExperimentKeys(() => ({ fullPath: 'default', iid: 1 }), rows))!
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe('useExperimentKeys', () => {
+  it("uses the loaded rows' keys, sorted, until the server's come", async () => {
+    const keys = keysWith(() => ({ data: null, errors: [{ message: 'slow' }] }))
+    expect(keys.paramKeys.value).toEqual(['batch', 'lr'])
+    expect(keys.metricKeys.value).toEqual(['loss'])
+    await flushPromises()
+    expect(keys.paramKeys.value).toEqual(['batch', 'lr'])
+  })
+
+  it("then the server's keys, over all candidates", async () => {
+    const experiment = { id: 'E1', paramKeys: ['batch', 'lr', 'seed'], metricKeys: ['acc', 'loss'] }
+    const keys = keysWith(() => ({ data: { project: { id: 'p', experiment } } }))
+    await flushPromises()
+    expect(keys.paramKeys.value).toEqual(['batch', 'lr', 'seed'])
+    expect(keys.metricKeys.value).toEqual(['acc', 'loss'])
+  })
+})

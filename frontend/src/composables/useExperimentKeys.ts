@@ -1,0 +1,23 @@
+import { computed, type Ref } from 'vue'
+import { useQuery } from '@/composables/useQuery'
+import { ExperimentKeysDocument, type CandidateRowFragment } from '@/graphql/generated/graphql'
+
+/**
+ * The param and metric keys of an experiment: its table's columns. The server reads them over all
+ * its candidates, which takes seconds for 100,000; until they come the loaded rows' own keys stand
+ * in, so the table shows with its first page (sorted the same way: no column moves when they come).
+ */
+export function useExperimentKeys(args: () => { fullPath: string; iid: number }, rows: Ref<CandidateRowFragment[]>) {
+  const { data, refetch } = useQuery(ExperimentKeysDocument, args)
+  const loaded = computed(() => data.value?.project?.experiment ?? null)
+  const paramKeys = computed(() => loaded.value?.paramKeys ?? namesIn(rows.value, (row) => row.params))
+  const metricKeys = computed(() => loaded.value?.metricKeys ?? namesIn(rows.value, (row) => row.metrics))
+  return { paramKeys, metricKeys, refetch }
+}
+
+function namesIn(rows: CandidateRowFragment[], items: (row: CandidateRowFragment) => { name: string }[]): string[] {
+  const names = new Set<string>()
+  for (const row of rows) for (const item of items(row)) names.add(item.name)
+  // Code-unit order, as the server's ORDER BY name (binary collation) gives.
+  return [...names].sort()
+}
