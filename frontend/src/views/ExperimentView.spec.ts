@@ -1,13 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import ExperimentView from './ExperimentView.vue'
 import { candidateRow, fakeGraphQL } from '@/test/fixtures'
 import { testRouter } from '@/test/router'
+import { useCurrentUser } from '@/composables/useCurrentUser'
 
 const experiment = {
   id: 'E1', iid: 1, name: 'sweep', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', deletedAt: null,
   candidateCount: 150, lastActivityAt: '2026-01-01T00:00:00Z', paramKeys: ['lr'], metricKeys: ['val/acc'],
-  creator: { id: 'u1', username: 'root', name: 'Root' }, metadata: [],
+  creator: { id: 'u1', username: 'root', name: 'Root' }, metadata: [] as { name: string; value: string }[],
 }
 
 function page(after: unknown) {
@@ -23,6 +24,7 @@ function server(filterError: string | null = null) {
       data: { project: { id: 'p', fullPath: 'default', name: 'Default', currentUserAccessLevel: 'MAINTAINER', experiment } },
     }),
     ExperimentKeys: () => ({ data: { project: { id: 'p', experiment: { id: 'E1', paramKeys: ['lr'], metricKeys: ['val/acc'] } } } }),
+    DeleteMetadata: () => ({ data: { deleteMetadata: { __typename: 'Experiment' } } }),
     DeleteExperiment: () => ({ data: { deleteExperiment: { __typename: 'Experiment', ...experiment, deletedAt: '2026-01-03T00:00:00Z' } } }),
     ExperimentCandidates: (v) =>
       filterError && v.filter
@@ -195,5 +197,97 @@ describe('ExperimentView live updates', () => {
     await flushPromises()
     expect(candidateCalls(fake).length).toBe(before + 1)
     expect(wrapper.find('[data-testid="new-candidates"]').exists()).toBe(false)
+  })
+})
+
+describe('ExperimentView Metadata tab', () => {
+  it('shows the metadata from the URL tab, and edits it', async () => {
+    experiment.metadata = [{ name: 'team', value: 'vision' }]
+    try {
+      const { wrapper, fake } = await mountAt('/default/-/ml/experiments/1?tab=metadata')
+      expect(wrapper.find('[data-testid="tab-metadata"]').attributes('aria-selected')).toBe('true')
+      expect(wrapper.find('[data-testid="tab-metadata"]').text()).toBe('Metadata (1)')
+      expect(wrapper.find('[data-testid="metadata-count"]').text()).toBe('1 metadata entry')
+      expect(wrapper.findAll('[data-testid="metadata-row"]').map((r) => r.text())).toEqual([expect.stringContaining('vision')])
+      expect(wrapper.find('[data-testid="candidate-filter"]').exists()).toBe(false)
+      expect(wrapper.findComponent({ name: 'CandidatesTable' }).exists()).toBe(false)
+      fake.calls.length = 0
+      await wrapper.find('[data-testid="delete-metadata"]').trigger('click')
+      await flushPromises()
+      expect(fake.calls[0]!.variables).toEqual({ input: { id: 'E1', name: 'team' } })
+      expect(fake.calls.some((c) => c.query.includes('query Experiment('))).toBe(true)
+    } finally {
+      experiment.metadata = []
+    }
+  })
+
+  it('opens from the metadata count in the header, keeping the rest of the URL', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments/1?status=FAILED')
+    await wrapper.find('[data-testid="metadata-count"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ status: 'FAILED', tab: 'metadata' })
+  })
+})
+
+describe('ExperimentView "My candidates"', () => {
+  beforeEach(() => useCurrentUser().set({ id: 'u2', username: "o'neil", name: 'O', isAdmin: false }))
+  afterEach(() => useCurrentUser().set(null))
+
+  it('narrows the query to my candidates without touching the filter box', async () => {
+    const { wrapper, router, fake } = await mountAt("/default/-/ml/experiments/1?filter=metrics.acc%20%3E%200.9%20or%20params.a%20%3D%20'1'")
+    await wrapper.find('[data-testid="mine-filter"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.mine).toBe('1')
+    expect(candidateCalls(fake).at(-1)!.variables).toMatchObject({
+      filter: "(metrics.acc > 0.9 or params.a = '1') and attributes.user_id = 'o''neil'",
+    })
+    expect((wrapper.find('[data-testid="candidate-filter"]').element as HTMLInputElement).value).toBe("metrics.acc > 0.9 or params.a = '1'")
+    expect(new URL(wrapper.find('[data-testid="export-csv"]').attributes('href')!, 'http://x').searchParams.get('filter')).toContain('attributes.user_id')
+  })
+
+  it('reads mine=1 from the URL, alone', async () => {
+    const { fake } = await mountAt('/default/-/ml/experiments/1?mine=1')
+    expect(candidateCalls(fake)[0]!.variables).toMatchObject({ filter: "attributes.user_id = 'o''neil'" })
+  })
+})
+
+describe('ExperimentView empty states', () => {
+  async function mountEmpty(path: string) {
+    const fake = fakeGraphQL({
+      Experiment: () => ({
+        data: { project: { id: 'p', fullPath: 'default', name: 'Default', mlflowTrackingUri: 'http://lab/api/v4/projects/1/ml/mlflow', currentUserAccessLevel: 'DEVELOPER', experiment } },
+      }),
+      ExperimentKeys: () => ({ data: { project: { id: 'p', experiment: { id: 'E1', paramKeys: [], metricKeys: [] } } } }),
+      ExperimentCandidates: () => ({
+        data: { project: { id: 'p', experiment: { id: 'E1', candidates: { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } } },
+      }),
+    })
+    vi.stubGlobal('fetch', fake.fetch)
+    const wrapper = mount(ExperimentView, { global: { plugins: [await testRouter(path)] } })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('shows how to log to this experiment, and New candidate', async () => {
+    const wrapper = await mountEmpty('/default/-/ml/experiments/1')
+    expect(wrapper.find('[data-testid="empty-state"] h2').text()).toBe('No candidates associated with this experiment')
+    const snippet = wrapper.find('[data-testid="mlflow-snippet"]').text()
+    expect(snippet).toContain('export MLFLOW_TRACKING_URI=http://lab/api/v4/projects/1/ml/mlflow')
+    expect(snippet).toContain('MLFLOW_TRACKING_TOKEN=')
+    expect(snippet).toContain('mlflow.set_experiment("sweep")')
+    expect(wrapper.find('[data-testid="new-candidate-hint"]').text()).toContain('New candidate')
+  })
+
+  it('adapts to the filters', async () => {
+    useCurrentUser().set({ id: 'u2', username: 'ada', name: 'Ada', isAdmin: false })
+    try {
+      const mine = await mountEmpty('/default/-/ml/experiments/1?mine=1')
+      expect(mine.find('[data-testid="empty-state"] h2').text()).toBe('You have no candidates in this experiment')
+      const both = await mountEmpty('/default/-/ml/experiments/1?mine=1&status=FAILED')
+      expect(both.find('[data-testid="empty-state"] h2').text()).toBe('None of your candidates match')
+      expect(both.find('[data-testid="mlflow-snippet"]').exists()).toBe(false)
+    } finally {
+      useCurrentUser().set(null)
+    }
   })
 })

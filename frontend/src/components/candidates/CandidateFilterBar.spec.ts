@@ -41,3 +41,22 @@ describe('CandidateFilterBar', () => {
     expect((wrapper.find('[data-testid="candidate-filter"]').element as HTMLInputElement).value).toBe('params.b = 2')
   })
 })
+
+describe('CandidateFilterBar "My candidates"', () => {
+  it('is hidden for anonymous visitors', () => {
+    const wrapper = mount(CandidateFilterBar, { props: { filter: '', status: '', error: null } })
+    expect(wrapper.find('[data-testid="mine-filter"]').exists()).toBe(false)
+  })
+
+  it('toggles, showing its state, without touching the filter text', async () => {
+    const wrapper = mount(CandidateFilterBar, { props: { filter: 'params.a = 1', status: '', error: null, canFilterMine: true, mine: false } })
+    const button = wrapper.find('[data-testid="mine-filter"]')
+    expect(button.attributes('aria-pressed')).toBe('false')
+    await button.trigger('click')
+    expect(wrapper.emitted('update:mine')).toEqual([[true]])
+    await wrapper.setProps({ mine: true })
+    expect(button.attributes('aria-pressed')).toBe('true')
+    expect((wrapper.find('[data-testid="candidate-filter"]').element as HTMLInputElement).value).toBe('params.a = 1')
+    expect(wrapper.emitted('update:filter')).toBeUndefined()
+  })
+})

@@ -1031,7 +1031,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, currentUserAccessLevel?: AccessLevel | null, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
+export type ExperimentQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, fullPath: string, name: string, mlflowTrackingUri: string, currentUserAccessLevel?: AccessLevel | null, experiment?: { __typename?: 'Experiment', id: string, iid: number, name: string, createdAt: string, updatedAt: string, deletedAt?: string | null, candidateCount: number, lastActivityAt: string, creator?: { __typename?: 'User', id: string, username: string, name: string } | null, metadata: Array<{ __typename?: 'Metadata', name: string, value: string }> } | null } | null };
 
 export type ExperimentCandidatesQueryVariables = Exact<{
   fullPath: Scalars['ID']['input'];
@@ -1847,6 +1847,7 @@ export const ExperimentDocument = new TypedDocumentString(`
     id
     fullPath
     name
+    mlflowTrackingUri
     currentUserAccessLevel
     experiment(iid: $iid) {
       ...ExperimentFields
