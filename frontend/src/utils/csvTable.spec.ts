@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { delimiterFor, parseCsv } from './csvTable'
+import { delimiterFor, numericColumns, parseCsv } from './csvTable'
 
 describe('parseCsv', () => {
   it('splits plain records on commas and line breaks (LF and CRLF)', () => {
@@ -32,5 +32,12 @@ describe('parseCsv', () => {
   it('reads tab-separated files', () => {
     expect(delimiterFor('data/x.TSV')).toBe('\t')
     expect(parseCsv('a\tb,c\n', { delimiter: delimiterFor('x.tsv') }).rows).toEqual([['a', 'b,c']])
+  })
+})
+
+describe('numericColumns', () => {
+  it('finds the columns whose values are all numbers, blanks aside', () => {
+    expect(numericColumns([['epoch', 'loss', 'note'], ['1', '0.5', 'x'], ['2', '', '3'], ['3', '1e-3']])).toEqual([true, true, false])
+    expect(numericColumns([['only header']])).toEqual([false])
   })
 })

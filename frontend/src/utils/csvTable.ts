@@ -70,3 +70,13 @@ export function parseCsv(text: string, options: { delimiter?: string; maxRows?: 
 export function delimiterFor(path: string): string {
   return path.toLowerCase().endsWith('.tsv') ? '\t' : ','
 }
+
+/** Per column: every non-empty body cell is a number (such columns align right, like numbers). */
+export function numericColumns(rows: string[][]): boolean[] {
+  const width = Math.max(0, ...rows.map((r) => r.length))
+  const body = rows.slice(1)
+  return Array.from({ length: width }, (_, i) => {
+    const cells = body.map((r) => (r[i] ?? '').trim()).filter((c) => c !== '')
+    return cells.length > 0 && cells.every((c) => Number.isFinite(Number(c)))
+  })
+}

@@ -24,6 +24,7 @@ describe('ArtifactPreview', () => {
     const wrapper = await mountPreview('metrics.csv')
     expect(wrapper.findAll('th').map((th) => th.text())).toEqual(['epoch', 'loss'])
     expect(wrapper.findAll('[data-testid="csv-row"]').map((r) => r.text())).toEqual(['10.5', '20.25'])
+    expect(wrapper.findAll('th').map((th) => th.classes('num'))).toEqual([true, true])
   })
 
   it('pretty-prints JSON', async () => {
