@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.util.concurrency import await_
 
 from labbook.db import channel
 from labbook.db.engine import create_engine
@@ -28,7 +29,10 @@ def _set_autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin(conn: Connection) -> None:
     readonly = conn.get_execution_options().get("labbook_readonly", False)
-    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+    # On aiosqlite's own connection: one thread hop, where a statement through SQLAlchemy's
+    # adapter takes three (cursor, execute, close). Every write transaction starts here.
+    driver: Any = conn.connection.driver_connection
+    await_(driver.execute_fetchall("BEGIN" if readonly else "BEGIN IMMEDIATE"))
 
 
 class Database:

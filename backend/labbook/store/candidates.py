@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -15,13 +15,14 @@ from labbook.db.tables import utcnow
 from labbook.errors import InvalidParameterError, InvalidStateError, NotFoundError
 from labbook.events.model import CandidateChange, CandidateChanged
 from labbook.events.record import record
+from labbook.store.driver_sql import fetch_rows
 from labbook.store.entities import Candidate, CandidateStatus, Experiment
 from labbook.store.iids import new_eid, next_iid
 from labbook.store.limits import MAX_RUN_NAME
 
 
-def to_candidate(row: t.Candidate | Row[Any], experiment_iid: int) -> Candidate:
-    """From the ORM row or a row of the table's columns."""
+def to_candidate(row: Any, experiment_iid: int) -> Candidate:
+    """From the ORM row, or any row with the table's columns as attributes."""
     return Candidate(
         id=row.id,
         project_id=row.project_id,
@@ -98,7 +99,7 @@ async def _one(session: AsyncSession, stmt: Select[t.Candidate, int], what: str)
 
 @cache
 def _by_eid(scoped: bool) -> Select[Any]:
-    """Columns, not an ORM entity: every MLflow write looks its run up first."""
+    """Columns, not an ORM entity, run by the driver: every MLflow write looks its run up."""
     columns = [*t.Candidate.__table__.columns, t.Experiment.iid.label("experiment_iid")]
     stmt = select(*columns).join(t.Experiment, t.Experiment.id == t.Candidate.experiment_id)
     stmt = stmt.where(t.Candidate.eid == bindparam("eid"))
@@ -110,11 +111,11 @@ async def get_candidate(
 ) -> Candidate:
     """A candidate by MLflow run id; with `project_id`, only within that project."""
     scoped = project_id is not None
-    params = {"eid": eid, "project_id": project_id} if scoped else {"eid": eid}
-    row = (await session.execute(_by_eid(scoped), params)).first()
-    if row is None:
+    params = {"eid": eid, "project_id": project_id}
+    rows = await fetch_rows(session, f"candidate_by_eid_{scoped}", lambda: _by_eid(scoped), params)
+    if not rows:
         raise NotFoundError(f"Run with id={eid} not found")
-    return to_candidate(row, row.experiment_iid)
+    return to_candidate(rows[0], rows[0].experiment_iid)
 
 
 async def get_candidate_by_iid(session: AsyncSession, *, project_id: int, iid: int) -> Candidate:

@@ -11,6 +11,7 @@ that SQLAlchemy compiled once per dialect. Only for Core tables with plain colum
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,48 @@ def driver_statement(
     if found is None:
         found = _MEMO[memo_key] = _compile(session, build(session), columns)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class DriverQuery:
+    """A SELECT compiled for the driver, with what turns its raw values into Python ones."""
+
+    sql: str
+    keys: tuple[str, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+    row: type[tuple[Any, ...]]  # a named tuple of the selected columns
+
+    def load(self, raw: Sequence[Any]) -> Any:
+        pairs = zip(self.processors, raw, strict=True)
+        return self.row(*(v if f is None or v is None else f(v) for f, v in pairs))
+
+
+def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
+    dialect = session.get_bind().dialect
+    compiled = stmt.compile(dialect=dialect)
+    columns = list(stmt.selected_columns)
+    processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+    return DriverQuery(
+        sql=compiled.string,
+        keys=tuple(compiled.positiontup or ()),
+        processors=tuple(processors),
+        row=namedtuple("Row", [c.key for c in columns]),
+    )
+
+
+_QUERIES: dict[tuple[str, str], DriverQuery] = {}
+
+
+async def fetch_rows(
+    session: AsyncSession, key: str, build: Callable[[], Any], params: dict[str, Any]
+) -> list[Any]:
+    """The rows of the SELECT `build` makes (compiled once per dialect), as named tuples."""
+    memo_key = (dialect_name(session), key)
+    query = _QUERIES.get(memo_key)
+    if query is None:
+        query = _QUERIES[memo_key] = _compile_query(session, build())
+    raw = await fetch_all(session, query.sql, [params[k] for k in query.keys])
+    return [query.load(row) for row in raw]
 
 
 async def driver_connection(session: AsyncSession) -> Any:
