@@ -10,14 +10,14 @@ const history = [
   { step: 50, timestamp: '2026-01-01T00:00:50Z', value: 0.5 },
 ]
 
-async function mountCharts(url: string) {
+async function mountCharts(url: string, metrics = ['loss']) {
   const fake = fakeGraphQL({
     MetricHistory: () => ({ data: { project: { id: 'p', candidate: { id: 'c', metricHistory: history } } } }),
   })
   vi.stubGlobal('fetch', fake.fetch)
   const router = await testRouter(url)
   const wrapper = mount(CandidateCharts, {
-    props: { projectPath: 'default', candidateIid: 5, metrics: ['loss'], label: 'run-5', refresh: 0 },
+    props: { projectPath: 'default', candidateIid: 5, metrics, label: 'run-5', refresh: 0 },
     global: { plugins: [router], stubs: { PlotCanvas: true } },
   })
   await flushPromises()
@@ -55,6 +55,18 @@ describe('CandidateCharts', () => {
     await wrapper.find('form').trigger('submit')
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ steps: '30-300' })
+  })
+
+  it('filters the charts by metric name, in the URL', async () => {
+    const { wrapper, router } = await mountCharts('/default/-/ml/candidates/5', ['train/loss', 'val/loss', 'val/acc'])
+    expect(wrapper.findAllComponents(MetricHistoryChart)).toHaveLength(3)
+    await wrapper.find('[data-testid="chart-filter"]').setValue('VAL/')
+    await flushPromises()
+    expect(wrapper.findAllComponents(MetricHistoryChart).map((c) => c.props('metric'))).toEqual(['val/loss', 'val/acc'])
+    expect(router.currentRoute.value.query).toEqual({ metric: 'VAL/' })
+    await wrapper.find('[data-testid="chart-filter"]').setValue('nothing')
+    await flushPromises()
+    expect(wrapper.text()).toContain('No metric matches “nothing”.')
   })
 
   it('writes a chart zoom and the smoothing into the URL', async () => {
