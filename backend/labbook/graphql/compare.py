@@ -46,7 +46,7 @@ async def compare_metrics(
         )
     found = await _readable(context, candidate_ids)
     keys = [(c.id, name) for c in found for name in names]
-    async with context.db.read() as session:  # a fixed few statements for all the series
+    async with context.read() as session:  # a fixed few statements for all the series
         histories = await metric_downsampling.downsampled_points(
             session, series=keys, max_points=max_points
         )

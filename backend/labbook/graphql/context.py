@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -17,6 +19,7 @@ from labbook.auth.roles import Principal
 from labbook.db.database import Database
 from labbook.errors import AuthenticationError
 from labbook.graphql.loaders import Loaders
+from labbook.graphql.reads import SharedReads
 from labbook.settings import Settings
 from labbook.state import AppState, app_state
 
@@ -33,9 +36,16 @@ class Context:
     readable: dict[int, bool] = field(default_factory=dict)
     # A websocket's `connection_init` payload (strawberry fills it in).
     connection_params: dict[str, Any] | None = None
+    # Set by `reads.ShareReads` while a query operation runs.
+    shared_reads: SharedReads | None = None
 
     def __post_init__(self) -> None:
-        self.loaders = Loaders(self.state.db)
+        self.loaders = Loaders(self.read)
+
+    def read(self) -> AbstractAsyncContextManager[AsyncSession]:
+        """A read session: the query's shared one, else a transaction of its own."""
+        shared = self.shared_reads
+        return shared.read() if shared is not None else self.state.db.read()
 
     @property
     def db(self) -> Database:

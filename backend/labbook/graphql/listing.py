@@ -34,7 +34,7 @@ def _counter(
     """`totalCount` runs only when asked for."""
 
     async def run() -> int:
-        async with context.db.read() as session:
+        async with context.read() as session:
             return await count(session, **kw)
 
     return run
@@ -69,7 +69,7 @@ async def experiment_listing(
         "filter": name_contains(search),
         "lifecycle": lifecycle(deleted),
     }
-    async with context.db.read() as session:
+    async with context.read() as session:
         page = await search_experiments(
             session,
             **where,
@@ -97,7 +97,7 @@ async def candidate_listing(
         "lifecycle": lifecycle(deleted),
         "status": status,
     }
-    async with context.db.read() as session:
+    async with context.read() as session:
         page = await search_candidates(
             session,
             **where,

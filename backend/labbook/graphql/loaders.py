@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from labbook.db.database import Database
 from labbook.store import candidates, datasets, experiments, metrics, params_metadata, users
 from labbook.store.entities import (
     Candidate,
@@ -21,20 +21,21 @@ from labbook.store.entities import (
 
 V = TypeVar("V")
 Batch = Callable[[AsyncSession, list[int]], Awaitable[dict[int, V]]]
+Read = Callable[[], AbstractAsyncContextManager[AsyncSession]]  # `Context.read`
 
 
-def _loader(db: Database, batch: Batch[V], default: V) -> DataLoader[int, V]:
+def _loader(db: Read, batch: Batch[V], default: V) -> DataLoader[int, V]:
     async def load(keys: Sequence[int]) -> list[V]:
-        async with db.read() as session:
+        async with db() as session:
             found = await batch(session, list(keys))
         return [found.get(key, default) for key in keys]
 
     return DataLoader(load_fn=load)
 
 
-def _optional(db: Database, batch: Batch[V]) -> DataLoader[int, V | None]:
+def _optional(db: Read, batch: Batch[V]) -> DataLoader[int, V | None]:
     async def load(keys: Sequence[int]) -> list[V | None]:
-        async with db.read() as session:
+        async with db() as session:
             found = await batch(session, list(keys))
         return [found.get(key) for key in keys]
 
@@ -44,7 +45,7 @@ def _optional(db: Database, batch: Batch[V]) -> DataLoader[int, V | None]:
 class Loaders:
     """Keyed by candidate, experiment or user id."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Read) -> None:
         self.params: DataLoader[int, list[KeyValue]] = _loader(
             db, lambda s, ids: params_metadata.params_of(s, candidate_ids=ids), []
         )

@@ -15,7 +15,7 @@ from labbook.store import experiments, users
 
 
 async def experiment_node(context: Context, pk: int) -> ExperimentType | None:
-    async with context.db.read() as session:
+    async with context.read() as session:
         found = await or_none(experiments.get_experiment_by_id(session, experiment_id=pk))
     project = await visible_project(context, found.project_id) if found else None
     if found is None or project is None:
@@ -40,7 +40,7 @@ async def user_node(context: Context, pk: int) -> UserType | None:
     """Any signed-in user may see who others are (creators, members); anonymous may not."""
     if context.principal is None:
         return None
-    async with context.db.read() as session:
+    async with context.read() as session:
         found = await or_none(users.get_user(session, user_id=pk))
     return UserType.of(found) if found else None
 

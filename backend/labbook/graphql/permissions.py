@@ -39,7 +39,7 @@ async def authorized(
 
 async def visible_project(context: Context, project_ref: str | int) -> Project | None:
     """Members below Developer see the project but not its experiments; others see nothing."""
-    async with context.db.read() as session:
+    async with context.read() as session:
         try:
             project = await authorized(session, context, project_ref, Action.READ)
             context.readable[project.id] = True
@@ -70,5 +70,5 @@ async def access_level(context: Context, project: Project) -> AccessLevel | None
         return None
     if principal.user.is_admin:
         return AccessLevel.OWNER
-    async with context.db.read() as session:
+    async with context.read() as session:
         return await get_access_level(session, project_id=project.id, user_id=principal.user.id)

@@ -42,7 +42,7 @@ class Query:
         before: str | None = None,
     ) -> ProjectConnection:
         principal = info.context.principal
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await projects.list_projects(
                 session,
                 user_id=principal.user.id if principal else None,
@@ -69,7 +69,7 @@ class Query:
     @strawberry.field(description="Your personal access tokens (not their secrets).")
     async def access_tokens(self, info: Info) -> list[AccessTokenType]:
         user = require_principal(info.context).user
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await tokens.list_tokens(session, user_id=user.id)
         return [AccessTokenType.of(t) for t in found]
 

@@ -26,6 +26,7 @@ from labbook.graphql.mutations.purge import PurgeMutations
 from labbook.graphql.mutations.session import SessionMutations
 from labbook.graphql.mutations.tokens import TokenMutations
 from labbook.graphql.queries import Query
+from labbook.graphql.reads import ShareReads
 from labbook.graphql.subscriptions import Subscription
 from labbook.graphql.types.candidate import CandidateType
 from labbook.graphql.types.experiment import ExperimentType
@@ -83,5 +84,6 @@ schema = Schema(
         lambda: ValidationCache(maxsize=CACHED_QUERIES),
         ErrorCodes,
         masking,
+        ShareReads,
     ],
 )

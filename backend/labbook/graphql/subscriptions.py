@@ -43,7 +43,7 @@ async def _readable_project(context: Context, project_id: int) -> Project:
 
 async def _experiment(context: Context, node_id: str) -> Experiment:
     pk = expect_id(node_id, "Experiment")
-    async with context.db.read() as session:
+    async with context.read() as session:
         found = await or_none(experiments.get_experiment_by_id(session, experiment_id=pk))
     if found is None:
         raise NotFoundError(f"No Experiment with id '{node_id}'")
@@ -64,8 +64,8 @@ async def _changes(
 ) -> list[CandidateEvent]:
     """The events of one batch, with candidates read now (purged ones are gone: skipped)."""
     project = await _readable_project(context, experiment.project_id)
-    context.loaders = Loaders(context.db)  # fields resolve against fresh data
-    async with context.db.read() as session:
+    context.loaders = Loaders(context.read)  # fields resolve against fresh data
+    async with context.read() as session:
         found = await candidates.get_candidates(session, candidate_ids=[c for c, _ in pending])
     return [
         CandidateEvent(

@@ -148,7 +148,7 @@ class CandidateType(Node):
     ) -> list[MetricPoint]:
         # Both axes share the step buckets: time grows with the step (see the store module).
         limit = min(max(4, 1000 if max_points is None else max_points), MAX_POINTS)
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             if min_step is not None and max_step is not None:
                 points = await metric_zoom.history_between(
                     session,
@@ -180,7 +180,7 @@ class CandidateType(Node):
     @strawberry.field(description="The files and folders directly under `path`.")
     async def artifacts(self, info: Info, path: str | None = "") -> list[Artifact]:
         name, version = packages.candidate_package(self.entity)
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             entries = await packages.list_folder(
                 session,
                 project_id=self.entity.project_id,
@@ -193,7 +193,7 @@ class CandidateType(Node):
     @strawberry.field(description="The package holding the artifacts; null until one is logged.")
     async def artifact_package(self, info: Info) -> ArtifactPackage | None:
         name, version = packages.candidate_package(self.entity)
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await packages.find_package(
                 session, project_id=self.entity.project_id, name=name, version=version
             )

@@ -66,12 +66,12 @@ class ExperimentType(Node):
 
     @strawberry.field(description="Param names used by live candidates, sorted.")
     async def param_keys(self, info: Info) -> list[str]:
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             return await experiment_keys.param_keys(session, experiment_id=self.entity.id)
 
     @strawberry.field(description="Metric names used by live candidates, sorted.")
     async def metric_keys(self, info: Info) -> list[str]:
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             return await experiment_keys.metric_keys(session, experiment_id=self.entity.id)
 
     @strawberry.field(name="project", description="The project it belongs to.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any, cast
+from typing import NamedTuple, cast
 
 import strawberry
 
@@ -71,19 +71,28 @@ class MetricPoint:
     def of(cls, p: PointEntity) -> MetricPoint:
         return cls(step=Long(p.step), millis=p.timestamp, value=finite(p.value))
 
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, MetricPoint | PointRow)
+
+
+class PointRow(NamedTuple):
+    """A point as `MetricPoint` reads it (a tuple costs a third of an instance to make, and a
+    comparison makes some 23,000 of them)."""
+
+    step: int
+    millis: int
+    value: float | None
+
 
 def _finite(value: float | None) -> float | None:
     return None if value is None else finite(value)
 
 
 def _points(stored: list[Point]) -> list[MetricPoint]:
-    """Inlined: a comparison makes some 23,000 of them."""
-    make: Any = MetricPoint  # steps are Longs already
     isfinite = math.isfinite
-    return [
-        make(step=s, millis=ts, value=v if v is not None and isfinite(v) else None)
-        for s, ts, v in stored
-    ]
+    rows = [PointRow(s, ts, v if v is not None and isfinite(v) else None) for s, ts, v in stored]
+    return cast(list[MetricPoint], rows)  # read as MetricPoints (see `MetricPoint.is_type_of`)
 
 
 @strawberry.type(

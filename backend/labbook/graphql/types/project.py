@@ -96,7 +96,7 @@ class ProjectType(Node):
         self, info: Info, iid: int
     ) -> Annotated[ExperimentType, strawberry.lazy("labbook.graphql.types.experiment")] | None:
         project = await require_read(info.context, self.project)
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await or_none(
                 experiments.get_experiment(session, project_id=project.id, iid=iid)
             )
@@ -107,7 +107,7 @@ class ProjectType(Node):
         self, info: Info, iid: int
     ) -> Annotated[CandidateType, strawberry.lazy("labbook.graphql.types.candidate")] | None:
         project = await require_read(info.context, self.project)
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await or_none(
                 candidates.get_candidate_by_iid(session, project_id=project.id, iid=iid)
             )
@@ -115,7 +115,7 @@ class ProjectType(Node):
 
     @strawberry.field(description="Members and their roles.")
     async def members(self, info: Info) -> list[ProjectMember]:
-        async with info.context.db.read() as session:
+        async with info.context.read() as session:
             found = await projects.list_members(session, project_id=self.project.id)
         return [ProjectMember(user=UserType.of(m.user), access_level=m.access_level) for m in found]
 
