@@ -86,6 +86,26 @@ describe('ExperimentsView', () => {
     )
   })
 
+  it('groups digits of counts and pluralises the total', async () => {
+    const { wrapper } = await mountAt('/default/-/ml/experiments', [experiment(1, 'big', 123456)])
+    expect(wrapper.find('[data-testid="candidate-count"]').text()).toBe('123,456')
+    expect(wrapper.find('[data-testid="experiment-count"]').text()).toBe('1 experiment')
+  })
+
+  it('clears the search from the no-match state', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments?search=zzz&deleted=1&sort=NAME_ASC', [])
+    await wrapper.find('[data-testid="clear-search"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ sort: 'NAME_ASC' })
+  })
+
+  it('sorts by last activity, not by the experiment row update', async () => {
+    const { wrapper, router } = await mountAt('/default/-/ml/experiments', [experiment(1, 'a', 0)])
+    await wrapper.find('[data-testid="experiment-sort"]').setValue('LAST_ACTIVITY_DESC')
+    await flushPromises()
+    expect(router.currentRoute.value.query.sort).toBe('LAST_ACTIVITY_DESC')
+  })
+
   it('focuses the search box on /', async () => {
     const { wrapper } = await mountAt('/default/-/ml/experiments', [experiment(1, 'a', 0)])
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
