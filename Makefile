@@ -53,6 +53,8 @@ bench: setup-test
 	$(BIN)/python -m benchmarks.search_scale
 	$(BIN)/python -m benchmarks.graphql_metric_history
 	$(BIN)/python -m benchmarks.graphql_candidates_page
+	$(BIN)/python -m benchmarks.bundle_size
+	$(BIN)/python -m benchmarks.web_speed
 
 # Re-pin constraints.txt to the newest releases pyproject.toml allows (run, test, then commit).
 lock:
