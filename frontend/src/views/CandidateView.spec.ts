@@ -154,7 +154,20 @@ describe('CandidateView artifacts', () => {
     expect(rows()).toEqual(['▾ model/', 'weights.bin2.0 KiBDownload', 'notes.txt1.0 KiBDownload'])
     await wrapper.findAll('[data-testid="artifact-file"]')[0]!.trigger('click')
     await flushPromises()
-    expect(wrapper.vm.$router.currentRoute.value.query).toEqual({ artifact: 'model/weights.bin' })
+    const router = wrapper.vm.$router
+    expect(router.currentRoute.value.query).toEqual({ open: ['model'], artifact: 'model/weights.bin' })
+    await folder.trigger('click') // closing the previewed file's folder closes the preview
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({})
+    expect(rows()).toEqual(['▸ model/', 'notes.txt1.0 KiBDownload'])
+  })
+
+  it('opens the folders named in the URL', async () => {
+    vi.stubGlobal('fetch', server(() => ({ __typename: 'Candidate', ...stored })).fetch)
+    const router = await testRouter('/default/-/ml/candidates/5?open=model')
+    const wrapper = mount(CandidateView, { global: { plugins: [router], stubs: { MetricChart: true } } })
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="artifact-file"]').map((f) => f.text())).toEqual(['weights.bin', 'notes.txt'])
   })
 
   it('opens the folders of a file named in the URL', async () => {
