@@ -15,6 +15,7 @@ from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,22 +25,25 @@ from labbook.store.sql import dialect_name
 
 @dataclass(frozen=True, slots=True)
 class DriverStatement:
-    """SQL in the driver's parameter style, and where each parameter comes from."""
+    """SQL in the driver's parameter style, taking rows as tuples in the compiled `columns`
+    order (a parameter may repeat a column, or be a constant the statement binds itself)."""
 
     sql: str
-    keys: tuple[str, ...]  # the row's value for each parameter, in order...
-    constants: dict[str, Any]  # ...or a value the statement itself binds
+    pick: Callable[[tuple[Any, ...]], tuple[Any, ...]]  # from the row + constants
+    constants: tuple[Any, ...]
 
-    def args(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        constants = self.constants
-        return tuple(constants[k] if k in constants else row[k] for k in self.keys)
+    def args(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return self.pick(row + self.constants)
 
 
 def _compile(session: AsyncSession, stmt: Any, columns: Sequence[str]) -> DriverStatement:
     compiled = stmt.compile(dialect=session.get_bind().dialect, column_keys=list(columns))
-    keys = tuple(compiled.positiontup or ())
     constants = {k: v for k, v in compiled.params.items() if k not in columns}
-    return DriverStatement(sql=compiled.string, keys=keys, constants=constants)
+    names = [*columns, *constants]
+    indexes = [names.index(key) for key in compiled.positiontup or ()]
+    assert len(indexes) > 1, "itemgetter of one index returns a value, not a tuple"
+    pick = itemgetter(*indexes)
+    return DriverStatement(sql=compiled.string, pick=pick, constants=tuple(constants.values()))
 
 
 _MEMO: dict[tuple[str, str], DriverStatement] = {}
@@ -105,7 +109,7 @@ async def driver_connection(session: AsyncSession) -> Any:
 
 
 async def execute_many(
-    session: AsyncSession, stmt: DriverStatement, rows: Sequence[dict[str, Any]]
+    session: AsyncSession, stmt: DriverStatement, rows: Sequence[tuple[Any, ...]]
 ) -> None:
     if rows:
         args = [stmt.args(row) for row in rows]

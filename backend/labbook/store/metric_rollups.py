@@ -99,30 +99,20 @@ def pyramid(points: list[Point]) -> list[dict[int, Bucket]]:
     return levels
 
 
-def _row(candidate_id: int, name: str, level: int, bucket: int, b: Bucket) -> dict[str, Any]:
+ROW_COLUMNS = (  # the order of `_row`
+    *("candidate_id", "name", "level", "bucket", "count"),
+    *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
+    *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
+    "max_timestamp",
+)
+
+
+def _row(candidate_id: int, name: str, level: int, bucket: int, b: Bucket) -> tuple[Any, ...]:
     low, high = b.low or (None, None, None), b.high or (None, None, None)
-    return {
-        "candidate_id": candidate_id,
-        "name": name,
-        "level": level,
-        "bucket": bucket,
-        "count": b.count,
-        "first_step": b.first[0],
-        "first_timestamp": b.first[1],
-        "first_value": b.first[2],
-        "last_step": b.last[0],
-        "last_timestamp": b.last[1],
-        "last_value": b.last[2],
-        "min_value": low[0],
-        "min_step": low[1],
-        "min_timestamp": low[2],
-        "max_value": high[0],
-        "max_step": high[1],
-        "max_timestamp": high[2],
-    }
+    return (candidate_id, name, level, bucket, b.count, *b.first, *b.last, *low, *high)
 
 
-def rollup_rows(candidate_id: int, series: dict[str, list[Point]]) -> list[dict[str, Any]]:
+def rollup_values(candidate_id: int, series: dict[str, list[Point]]) -> list[tuple[Any, ...]]:
     """The rows that fold these points into the pyramid, in key order."""
     return [
         _row(candidate_id, name, level, key, b)
@@ -130,6 +120,12 @@ def rollup_rows(candidate_id: int, series: dict[str, list[Point]]) -> list[dict[
         for level, buckets in enumerate(pyramid(series[name]))
         for key, b in sorted(buckets.items())
     ]
+
+
+def rollup_rows(candidate_id: int, series: dict[str, list[Point]]) -> list[dict[str, Any]]:
+    """`rollup_values` as dicts by column (for the migration that filled the table)."""
+    values = rollup_values(candidate_id, series)
+    return [dict(zip(ROW_COLUMNS, row, strict=True)) for row in values]
 
 
 def _ordered(prefix: str, table: Any) -> ColumnElement[Any]:
@@ -178,17 +174,10 @@ def _upsert(session: AsyncSession) -> Any:
     return stmt.on_conflict_do_update(index_elements=keys, set_=_merge_set(stmt.excluded))
 
 
-_POINTS = ("first", "last", "min", "max")
-ROW_COLUMNS = (  # the keys of `_row`
-    *("candidate_id", "name", "level", "bucket", "count"),
-    *(f"{p}_{c}" for p in _POINTS for c in ("step", "timestamp", "value")),
-)
-
-
 async def log_rollups(
     session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
 ) -> None:
     """Fold newly inserted points into the pyramid: one upsert, run by the driver."""
-    rows = rollup_rows(candidate_id, by_name(points))
+    rows = rollup_values(candidate_id, by_name(points))
     stmt = driver_statement(session, "metric_rollups_upsert", _upsert, ROW_COLUMNS)
     await execute_many(session, stmt, rows)

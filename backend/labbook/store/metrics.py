@@ -173,20 +173,14 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _summary_row(candidate_id: int, name: str, points: list[MetricPoint]) -> dict[str, Any]:
-    """The summary of one key's new points, already in MLflow's order (the last is latest)."""
+def _summary_row(candidate_id: int, name: str, points: list[MetricPoint]) -> tuple[Any, ...]:
+    """The summary of one key's new points, already in MLflow's order (the last is latest),
+    in the order of `SUMMARY_COLUMNS`."""
     last = points[-1]
     values = [p.value for p in points if not math.isnan(p.value)]
-    return {
-        "candidate_id": candidate_id,
-        "name": name,
-        "last_value": _stored(last.value),
-        "last_step": last.step,
-        "last_timestamp": last.timestamp,
-        "min_value": min(values, default=None),
-        "max_value": max(values, default=None),
-        "count": len(points),
-    }
+    low, high = min(values, default=None), max(values, default=None)
+    latest = (_stored(last.value), last.step, last.timestamp)
+    return (candidate_id, name, *latest, low, high, len(points))
 
 
 async def _update_summaries(

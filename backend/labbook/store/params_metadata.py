@@ -110,7 +110,7 @@ async def set_metadata(
     if not latest:
         return
     columns = ("candidate_id", "name", "value")
-    rows = [dict(zip(columns, (candidate_id, *kv), strict=True)) for kv in sorted(latest.items())]
+    rows = [(candidate_id, *kv) for kv in sorted(latest.items())]
     stmt = driver_statement(session, "candidate_metadata_upsert", _metadata_upsert, columns)
     await execute_many(session, stmt, rows)
     await _updated(session, candidate_id, experiment_id)
