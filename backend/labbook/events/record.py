@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from labbook.events.model import Event
+from labbook.events.model import CandidateChanged, Event
 
 _KEY = "labbook.events"
 
@@ -20,4 +20,14 @@ def record(session: AsyncSession, event: Event) -> None:
 def take(session: AsyncSession) -> list[Event]:
     """The events recorded so far (each once), removed from the session."""
     events: list[Event] = session.info.pop(_KEY, [])
-    return list(dict.fromkeys(events))
+    # Only candidate changes repeat (each tag, param or metric write records one); hashing a
+    # metric event would hash each of its points, and the database already dropped repeats.
+    seen: set[CandidateChanged] = set()
+    kept = []
+    for event in events:
+        if isinstance(event, CandidateChanged):
+            if event in seen:
+                continue
+            seen.add(event)
+        kept.append(event)
+    return kept
