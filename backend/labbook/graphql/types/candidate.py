@@ -11,6 +11,7 @@ import strawberry
 from labbook.graphql.context import Info
 from labbook.graphql.pagination import Connection
 from labbook.graphql.types import experiment as experiment_types
+from labbook.graphql.types import key_value
 from labbook.graphql.types import project as project_types
 from labbook.graphql.types.artifact import Artifact, ArtifactPackage, package_api_path
 from labbook.graphql.types.enums import CandidateStatus
@@ -120,7 +121,7 @@ class CandidateType(Node):
 
     @strawberry.field(description="Hyperparameters, by name.")
     async def params(self, info: Info) -> list[Param]:
-        return [Param.of(kv) for kv in await info.context.loaders.params.load(self.entity.id)]
+        return key_value.params(await info.context.loaders.params.load(self.entity.id))
 
     @strawberry.field(description="One summary per metric name.")
     async def metrics(self, info: Info) -> list[Metric]:
@@ -128,7 +129,7 @@ class CandidateType(Node):
 
     @strawberry.field(description="Metadata (MLflow tags).")
     async def metadata(self, info: Info) -> list[Metadata]:
-        return [Metadata.of(kv) for kv in await info.context.loaders.metadata.load(self.entity.id)]
+        return key_value.metadata(await info.context.loaders.metadata.load(self.entity.id))
 
     @strawberry.field(
         description="The history of one metric, downsampled on the server to at most "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import strawberry
 
 from labbook.store.entities import KeyValue
@@ -16,6 +18,10 @@ class Param:
     def of(cls, kv: KeyValue) -> Param:
         return cls(name=kv.name, value=kv.value)
 
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, Param | KeyValue)  # the store's entries serve as they are
+
 
 @strawberry.type(description="A metadata entry (an MLflow tag) of a candidate or experiment.")
 class Metadata:
@@ -25,3 +31,16 @@ class Metadata:
     @classmethod
     def of(cls, kv: KeyValue) -> Metadata:
         return cls(name=kv.name, value=kv.value)
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, Metadata | KeyValue)
+
+
+def params(entries: list[KeyValue]) -> list[Param]:
+    """A page of 50 candidates has 1,000 params: no object is made for each."""
+    return cast(list[Param], entries)
+
+
+def metadata(entries: list[KeyValue]) -> list[Metadata]:
+    return cast(list[Metadata], entries)
