@@ -58,7 +58,9 @@ async def subscribe(
     base: str, query: str, *, headers: dict[str, str] | None = AUTH, **variables: Any
 ) -> AsyncIterator[Any]:
     async with connect(base, headers) as ws:
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        ack = await ws.recv()
+        assert isinstance(ack, str), "a binary frame: the browser's graphql-ws client rejects it"
+        assert json.loads(ack)["type"] == "connection_ack"
         await start(ws, query, **variables)
         await asyncio.sleep(SETTLE)
         yield ws
@@ -70,7 +72,9 @@ async def start(ws: Any, query: str, **variables: Any) -> None:
 
 
 async def next_message(ws: Any) -> dict[str, Any]:
-    message: dict[str, Any] = json.loads(await asyncio.wait_for(ws.recv(), timeout=10))
+    raw = await asyncio.wait_for(ws.recv(), timeout=10)
+    assert isinstance(raw, str), "a binary frame: the browser's graphql-ws client rejects it"
+    message: dict[str, Any] = json.loads(raw)
     return message
 
 
