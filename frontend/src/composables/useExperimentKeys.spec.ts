@@ -33,3 +33,20 @@ describe('useExperimentKeys', () => {
     expect(keys.metricKeys.value).toEqual(['acc', 'loss'])
   })
 })
+
+describe('useExperimentKeys while the first page loads', () => {
+  it('asks for the keys only once the first page is in, and then only once', async () => {
+    const loading = ref(true)
+    const fake = fakeGraphQL({ ExperimentKeys: () => ({ data: { project: { id: 'p', experiment: { id: 'E1', paramKeys: ['lr'], metricKeys: [] } } } }) })
+    vi.stubGlobal('fetch', fake.fetch)
+    const keys = effectScope().run(() => useExperimentKeys(() => ({ fullPath: 'default', iid: 1 }), rows, () => loading.value))!
+    await flushPromises()
+    expect(fake.calls).toHaveLength(0)
+    loading.value = false
+    await flushPromises()
+    loading.value = true
+    await flushPromises()
+    expect(fake.calls).toHaveLength(1)
+    expect(keys.paramKeys.value).toEqual(['lr'])
+  })
+})

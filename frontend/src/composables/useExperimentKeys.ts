@@ -7,8 +7,19 @@ import { ExperimentKeysDocument, type CandidateRowFragment } from '@/graphql/gen
  * its candidates, which takes seconds for 100,000; until they come the loaded rows' own keys stand
  * in, so the table shows with its first page (sorted the same way: no column moves when they come).
  */
-export function useExperimentKeys(args: () => { fullPath: string; iid: number }, rows: Ref<CandidateRowFragment[]>) {
-  const { data, refetch } = useQuery(ExperimentKeysDocument, args)
+export function useExperimentKeys(
+  args: () => { fullPath: string; iid: number },
+  rows: Ref<CandidateRowFragment[]>,
+  firstPageLoading: () => boolean = () => false,
+) {
+  // Asked once the first page is in: both at once, the keys' seconds of server work slow the page.
+  let asked = false
+  const variables = () => {
+    if (!asked && firstPageLoading()) return null
+    asked = true
+    return args()
+  }
+  const { data, refetch } = useQuery(ExperimentKeysDocument, variables)
   const loaded = computed(() => data.value?.project?.experiment ?? null)
   const paramKeys = computed(() => loaded.value?.paramKeys ?? namesIn(rows.value, (row) => row.params))
   const metricKeys = computed(() => loaded.value?.metricKeys ?? namesIn(rows.value, (row) => row.metrics))
