@@ -33,7 +33,10 @@ async (column) => {
       const now = first()
       if (now === null || now === before) return
       observer.disconnect()
-      requestAnimationFrame(() => resolve({ ms: performance.now() - started, before, after: now }))
+      requestAnimationFrame(() => {
+        const painted = performance.now()
+        resolve({ ms: painted - started, painted, origin: performance.timeOrigin, after: now })
+      })
     })
     observer.observe(table, { childList: true, subtree: true, characterData: true })
     setTimeout(() => { observer.disconnect(); reject(new Error('no re-sort within 30 s')) }, 30000)
@@ -50,6 +53,7 @@ async ({ ms, step }) => {
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   const frames = []
   await new Promise((resolve) => {
+    setTimeout(resolve, ms * 5)  // a stalled page must not hang the benchmark
     const tick = (time) => {
       frames.push(time)
       if (time - frames[0] >= ms) return resolve()
