@@ -1,10 +1,13 @@
-"""Benchmark: the MLflow write path, `log-batch` of 1,000 points and single-point `log-metric`.
+"""Benchmark: the MLflow write path, request by request, without HTTP.
 
     .venv/bin/python -m benchmarks.mlflow_log_batch [--database-url URL] [--batches N]
 
-Logs `N` batches of 1,000 consecutive steps of one key (then N single points) into one run
-through the ASGI app and reports the median time per request: what the metric rollups add
-to every write. Without `--database-url` it runs on a fresh SQLite file.
+Through the ASGI app, in one run: `N` log-batch requests of 1,000 points (one key, 1,000
+steps), `N` of the client's W1 shape (10 keys x 100 steps), `N` single-point log-metric
+requests, then `N` runs each created, ended (runs/update) and read (runs/get). Reports the
+median wall time and the median CPU time of the process per request (the server's work plus
+httpx's in-process transport, about 0.3 ms). Without `--database-url` it runs on a fresh
+SQLite file. The machine's load inflates both; compare runs made in the same minutes.
 """
 
 from __future__ import annotations
@@ -28,41 +31,79 @@ from labbook.settings import Settings
 
 TOKEN = "lbpat-benchmark-token"
 RUNS = "/api/2.0/mlflow/runs"
+T0 = 1_700_000_000_000
 
 
-def batch(start: int, size: int) -> list[dict[str, Any]]:
+def one_key(start: int, size: int) -> list[dict[str, Any]]:
     return [
-        {"key": "loss", "value": 1.0 / (i + 1), "step": i, "timestamp": 1_700_000_000_000 + i}
+        {"key": "loss", "value": 1.0 / (i + 1), "step": i, "timestamp": T0 + i}
         for i in range(start, start + size)
     ]
 
 
-async def median_ms(client: httpx.AsyncClient, path: str, bodies: list[dict[str, Any]]) -> float:
-    timings = []
-    for body in bodies:
-        started = time.perf_counter()
+def ten_keys(start: int) -> list[dict[str, Any]]:
+    """The W1 workload's batch: 100 steps of 10 keys."""
+    steps = range(start, start + 100)
+    return [
+        {"key": f"m{k}", "value": s * 0.5 + k, "step": s, "timestamp": T0 + s}
+        for s in steps
+        for k in range(10)
+    ]
+
+
+async def timed(client: httpx.AsyncClient, method: str, path: str, body: Any) -> tuple[Any, ...]:
+    """(wall ms, CPU ms, JSON answer) of one request."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    if method == "GET":
+        response = await client.get(path, params=body)
+    else:
         response = await client.post(path, json=body)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.text
-    return statistics.median(timings)
+    assert response.status_code == 200, response.text
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, response.json()
 
 
-async def measure(settings: Settings, batches: int) -> None:
+def report(label: str, samples: list[tuple[float, float]]) -> None:
+    wall = statistics.median(s[0] for s in samples)
+    cpu = statistics.median(s[1] for s in samples)
+    print(f"  {label:<32} median {wall:7.2f} ms wall, {cpu:6.2f} ms CPU")
+
+
+async def each(client: httpx.AsyncClient, path: str, bodies: list[Any]) -> list[Any]:
+    return [(await timed(client, "POST", path, body))[:2] for body in bodies]
+
+
+async def lifecycle(client: httpx.AsyncClient, runs: int) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {"runs/create": [], "runs/update": [], "runs/get": []}
+    for i in range(runs):
+        create = {"experiment_id": "0", "run_name": f"r{i}", "start_time": T0}
+        wall, cpu, answer = await timed(client, "POST", f"{RUNS}/create", create)
+        found["runs/create"].append((wall, cpu))
+        run_id = answer["run"]["info"]["run_id"]
+        end = {"run_id": run_id, "status": "FINISHED", "end_time": T0}
+        found["runs/update"].append((await timed(client, "POST", f"{RUNS}/update", end))[:2])
+        found["runs/get"].append((await timed(client, "GET", f"{RUNS}/get", end))[:2])
+    return found
+
+
+async def measure(settings: Settings, n: int) -> None:
     app = create_app(settings)
-    async with LifespanManager(app):
-        transport = httpx.ASGITransport(app=app)
-        headers = {"Authorization": f"Bearer {TOKEN}"}
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://b", headers=headers
-        ) as c:
-            run = (await c.post(f"{RUNS}/create", json={"experiment_id": "0"})).json()
-            run_id = run["run"]["info"]["run_id"]
-            bodies = [{"run_id": run_id, "metrics": batch(b * 1000, 1000)} for b in range(batches)]
-            ms = await median_ms(c, f"{RUNS}/log-batch", bodies)
-            print(f"  log-batch, 1,000 points: median {ms:.1f} ms")
-            singles = [{"run_id": run_id, **p} for p in batch(batches * 1000, batches)]
-            ms = await median_ms(c, f"{RUNS}/log-metric", singles)
-            print(f"  log-metric, 1 point: median {ms:.1f} ms")
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    async with (
+        LifespanManager(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://b", headers=headers
+        ) as c,
+    ):
+        run = (await c.post(f"{RUNS}/create", json={"experiment_id": "0"})).json()
+        run_id = run["run"]["info"]["run_id"]
+        batches = [{"run_id": run_id, "metrics": one_key(b * 1000, 1000)} for b in range(n)]
+        report("log-batch, 1,000 points, 1 key", await each(c, f"{RUNS}/log-batch", batches))
+        shaped = [{"run_id": run_id, "metrics": ten_keys(b * 100)} for b in range(n)]
+        report("log-batch, 10 keys x 100 steps", await each(c, f"{RUNS}/log-batch", shaped))
+        singles = [{"run_id": run_id, **p} for p in one_key(n * 1000, n)]
+        report("log-metric, 1 point", await each(c, f"{RUNS}/log-metric", singles))
+        for label, samples in (await lifecycle(c, n)).items():
+            report(label, samples)
 
 
 def main() -> None:
