@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alignSeries, commonNames, zipPoints } from './chartData'
+import { alignColumns, alignSeries, commonNames, zipPoints } from './chartData'
 
 describe('alignSeries', () => {
   it('aligns several candidates on the union of their steps', () => {
@@ -48,5 +48,36 @@ describe('zipPoints', () => {
   })
   it('returns no points for empty lists', () => {
     expect(zipPoints([], [])).toEqual([])
+  })
+})
+
+describe('alignColumns', () => {
+  it('uses shared ascending steps as the x column, gaps for null and non-finite values', () => {
+    const steps = [0, 10, 20]
+    const aligned = alignColumns([
+      { steps, values: [1, null, 3] },
+      { steps: [0, 10, 20], values: [Number.POSITIVE_INFINITY, 2, undefined] },
+    ])
+    expect(aligned).toEqual([[0, 10, 20], [1, null, 3], [null, 2, null]])
+    expect(aligned[0]).not.toBe(steps)
+  })
+  it('aligns different, unsorted or repeated steps on their sorted union (the last repeat wins)', () => {
+    const aligned = alignColumns([
+      { steps: [5, 1, 1], values: [0.5, 0.1, 0.2] },
+      { steps: [2, 100], values: [2, 100] },
+      { steps: [], values: [] },
+    ])
+    expect(aligned).toEqual([
+      [1, 2, 5, 100],
+      [0.2, null, 0.5, null],
+      [null, 2, null, 100],
+      [null, null, null, null],
+    ])
+  })
+  it('gives what alignSeries gives for the same points', () => {
+    const series = [{ steps: [0, 3, 7], values: [1, 2, 3] }, { steps: [3, 4], values: [5, null] }]
+    const points = series.map((s, i) => ({ label: String(i), points: zipPoints(s.steps, s.values) }))
+    expect(alignColumns(series)).toEqual(alignSeries(points))
+    expect(alignColumns([])).toEqual([[]])
   })
 })
