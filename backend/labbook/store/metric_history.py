@@ -4,16 +4,44 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import BindParameter, Select, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
+from labbook.store.driver_sql import fetch_all
 from labbook.store.entities import MetricPoint
-from labbook.store.plain_rows import plain_rows
+from labbook.store.sql import dialect_name
 
 # (id, value or None for NaN, step, timestamp)
 HistoryRow = tuple[int, float | None, int, int]
+NO_LIMIT = 2**62
+
+
+def _history_select(after: bool) -> Select[int, float | None, int, int]:
+    m = t.CandidateMetric
+    stmt = select(m.id, m.value, m.step, m.timestamp)
+    stmt = stmt.where(m.candidate_id == bindparam("candidate_id"), m.name == bindparam("name"))
+    if after:
+        step: BindParameter[int] = bindparam("step")
+        ts: BindParameter[int] = bindparam("ts")
+        later = or_(m.timestamp > ts, and_(m.timestamp == ts, m.id > bindparam("row_id")))
+        stmt = stmt.where(or_(m.step > step, and_(m.step == step, later)))
+    return stmt.order_by(m.step, m.timestamp, m.id).limit(bindparam("limit"))
+
+
+_SQL: dict[tuple[str, bool], tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+
+
+def _history_sql(session: AsyncSession, after: bool) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """The SELECT in the driver's parameter style, its parameters' names in order, and the
+    values of those it binds itself (SQLite's OFFSET)."""
+    key = (dialect_name(session), after)
+    if key not in _SQL:
+        compiled = _history_select(after).compile(dialect=session.get_bind().dialect)
+        _SQL[key] = (compiled.string, tuple(compiled.positiontup or ()), compiled.params)
+    return _SQL[key]
 
 
 async def history_rows(
@@ -24,21 +52,14 @@ async def history_rows(
     limit: int | None = None,
     after: tuple[int, int, int] | None = None,
 ) -> Sequence[HistoryRow]:
-    """Points ordered by (step, timestamp, id) as plain tuples (NaN is None): histories run
-    to hundreds of thousands of points. `after` is the last (step, timestamp, id) seen."""
-    m = t.CandidateMetric
-    stmt = select(m.id, m.value, m.step, m.timestamp)
-    stmt = stmt.where(m.candidate_id == candidate_id, m.name == name)
-    if after is not None:
-        step, ts, row_id = after
-        stmt = stmt.where(
-            or_(
-                m.step > step,
-                and_(m.step == step, or_(m.timestamp > ts, and_(m.timestamp == ts, m.id > row_id))),
-            )
-        )
-    stmt = stmt.order_by(m.step, m.timestamp, m.id).limit(limit)
-    return await plain_rows(session, stmt)
+    """Points ordered by (step, timestamp, id) as plain tuples (NaN is None), read by the
+    driver in one call (`driver_sql`): histories run to hundreds of thousands of points.
+    `after` is the last (step, timestamp, id) seen."""
+    sql, names, constants = _history_sql(session, after is not None)
+    step, ts, row_id = after or (0, 0, 0)
+    params = {**constants, "candidate_id": candidate_id, "name": name, "step": step, "ts": ts}
+    params |= {"row_id": row_id, "limit": NO_LIMIT if limit is None else limit}
+    return await fetch_all(session, sql, [params[n] for n in names])
 
 
 async def metric_history(
