@@ -50,3 +50,19 @@ describe('useExperimentKeys while the first page loads', () => {
     expect(keys.paramKeys.value).toEqual(['lr'])
   })
 })
+
+describe('useExperimentKeys identity', () => {
+  it('keeps the same arrays when more rows or the server bring the same keys', async () => {
+    const loaded = ref([candidateRow(1, { params: [{ name: 'lr', value: '0.1' }], metrics: [] })])
+    const experiment = { id: 'E1', paramKeys: ['lr'], metricKeys: [] }
+    vi.stubGlobal('fetch', fakeGraphQL({ ExperimentKeys: () => ({ data: { project: { id: 'p', experiment } } }) }).fetch)
+    const loading = ref(true)
+    const keys = effectScope().run(() => useExperimentKeys(() => ({ fullPath: 'default', iid: 1 }), loaded, () => loading.value))!
+    const first = keys.paramKeys.value
+    loaded.value = [...loaded.value, candidateRow(2, { params: [{ name: 'lr', value: '0.2' }], metrics: [] })]
+    expect(keys.paramKeys.value).toBe(first)
+    loading.value = false
+    await flushPromises()
+    expect(keys.paramKeys.value).toBe(first)
+  })
+})

@@ -1,4 +1,4 @@
-import { computed, type Ref } from 'vue'
+import { computed, type ComputedRef, type Ref } from 'vue'
 import { useQuery } from '@/composables/useQuery'
 import { ExperimentKeysDocument, type CandidateRowFragment } from '@/graphql/generated/graphql'
 
@@ -21,8 +21,8 @@ export function useExperimentKeys(
   }
   const { data, refetch } = useQuery(ExperimentKeysDocument, variables)
   const loaded = computed(() => data.value?.project?.experiment ?? null)
-  const paramKeys = computed(() => loaded.value?.paramKeys ?? namesIn(rows.value, (row) => row.params))
-  const metricKeys = computed(() => loaded.value?.metricKeys ?? namesIn(rows.value, (row) => row.metrics))
+  const paramKeys = stableList(() => loaded.value?.paramKeys ?? namesIn(rows.value, (row) => row.params))
+  const metricKeys = stableList(() => loaded.value?.metricKeys ?? namesIn(rows.value, (row) => row.metrics))
   return { paramKeys, metricKeys, refetch }
 }
 
@@ -31,4 +31,18 @@ function namesIn(rows: CandidateRowFragment[], items: (row: CandidateRowFragment
   for (const row of rows) for (const item of items(row)) names.add(item.name)
   // Code-unit order, as the server's ORDER BY name (binary collation) gives.
   return [...names].sort()
+}
+
+/**
+ * The same array while its contents stay the same: another page of rows, or the server's keys
+ * matching the rows', then changes no column, and the table re-renders no row for them.
+ */
+function stableList(get: () => string[]): ComputedRef<string[]> {
+  let last: string[] = []
+  return computed(() => {
+    const next = get()
+    if (next.length === last.length && next.every((key, i) => key === last[i])) return last
+    last = next
+    return next
+  })
 }
