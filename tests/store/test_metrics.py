@@ -110,8 +110,29 @@ async def test_history_pages_by_keyset(db: Database) -> None:
             break
         seen += [p.timestamp for _, p in page]
         row_id, last = page[-1]
-        after = (last.step, last.timestamp, row_id)
+        after = (last.step, last.timestamp, None if math.isnan(last.value) else last.value, row_id)
     assert seen == list(range(7))
+
+
+async def test_history_pages_through_ties_of_step_and_timestamp(db: Database) -> None:
+    """Points of one step and timestamp by value, NaN first, then by id; one per page."""
+    c = await _candidate(db)
+    values = [2.0, math.nan, -math.inf, 1.0, math.inf]
+    async with db.write() as s:
+        await metrics.log_metrics(s, candidate_id=c.id, points=[pt(v, 1, 5) for v in values])
+        await metrics.log_metrics(s, candidate_id=c.id, points=[pt(0.0, 0, 9), pt(0.0, 2, 0)])
+    seen: list[float] = []
+    after: metric_history.HistoryCursor | None = None
+    while True:
+        async with db.read() as s:
+            rows = await metric_history.history_rows(
+                s, candidate_id=c.id, name="loss", limit=1, after=after
+            )
+        if not rows:
+            break
+        seen.append(math.nan if rows[0][1] is None else rows[0][1])
+        after = metric_history.cursor_of(rows[0])
+    assert str(seen) == str([0.0, math.nan, -math.inf, 1.0, 2.0, math.inf, 0.0])
 
 
 async def test_eight_concurrent_writers_lose_nothing(db: Database) -> None:

@@ -13,25 +13,29 @@ from labbook.mlflow_compat.lookups import find_run
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import history_json, metric_json
 from labbook.store.entities import MetricPoint
-from labbook.store.metric_history import history_rows, metric_history
+from labbook.store.metric_history import HistoryCursor, cursor_of, history_rows, metric_history
 
 BASE = "/api/2.0/mlflow/metrics"
 HISTORY_PAGE = 25_000  # what the client asks for; also our cap per page
 MAX_BULK_RUNS = 100
 MAX_BULK_RESULTS = 2_500
 
-Cursor = tuple[int, int, int]
 
-
-def encode_token(cursor: Cursor) -> str:
+def encode_token(cursor: HistoryCursor) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(cursor)).encode()).decode()
 
 
-def decode_token(token: str) -> Cursor:
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def decode_token(token: str) -> HistoryCursor:
+    """(step, timestamp, value or None, id) of the last point sent (`metric_history`)."""
     try:
-        step, ts, row_id = json.loads(base64.urlsafe_b64decode(token.encode()))
-        if all(isinstance(v, int) and not isinstance(v, bool) for v in (step, ts, row_id)):
-            return step, ts, row_id
+        step, ts, value, row_id = json.loads(base64.urlsafe_b64decode(token.encode()))
+        number = value is None or _integer(value) or isinstance(value, float)
+        if _integer(step) and _integer(ts) and _integer(row_id) and number:
+            return step, ts, None if value is None else float(value), row_id
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         pass
     raise invalid(f"Invalid page_token '{token[:64]}'")
@@ -59,8 +63,7 @@ async def get_metric_history(fields: Fields, ctx: Context) -> dict[str, Any]:
         return {}  # what the reference server answers for an unknown key
     result: dict[str, Any] = {"metrics": history_json(key, rows[:size])}
     if len(rows) > size:
-        row_id, _, step, ts = rows[size - 1]
-        result["next_page_token"] = encode_token((step, ts, row_id))
+        result["next_page_token"] = encode_token(cursor_of(rows[size - 1]))
     return result
 
 

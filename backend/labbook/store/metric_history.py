@@ -1,4 +1,9 @@
-"""Reading one metric's history: points in (step, timestamp, id) order, keyset-paged."""
+"""Reading one metric's history, keyset-paged, in (step, timestamp, value, id) order.
+
+That is the order of the `(candidate_id, name, step, timestamp, value)` index (and its row
+id): the database walks it without sorting. NaN is stored as NULL and comes first among
+points of one step and timestamp, as SQLite's index has it (PostgreSQL sorts those ties).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Float, Select, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -16,6 +21,8 @@ from labbook.store.sql import dialect_name
 
 # (id, value or None for NaN, step, timestamp)
 HistoryRow = tuple[int, float | None, int, int]
+# The last point seen: (step, timestamp, value or None, id)
+HistoryCursor = tuple[int, int, float | None, int]
 NO_LIMIT = 2**62
 
 
@@ -26,9 +33,21 @@ def _history_select(after: bool) -> Select[int, float | None, int, int]:
     if after:
         step: BindParameter[int] = bindparam("step")
         ts: BindParameter[int] = bindparam("ts")
-        later = or_(m.timestamp > ts, and_(m.timestamp == ts, m.id > bindparam("row_id")))
-        stmt = stmt.where(or_(m.step > step, and_(m.step == step, later)))
-    return stmt.order_by(m.step, m.timestamp, m.id).limit(bindparam("limit"))
+        later = or_(m.timestamp > ts, and_(m.timestamp == ts, _later_value()))
+        # (the range first: it lets the database seek its index to the cursor)
+        stmt = stmt.where(m.step >= step, or_(m.step > step, and_(m.step == step, later)))
+    order = (m.step, m.timestamp, m.value.asc().nulls_first(), m.id)
+    return stmt.order_by(*order).limit(bindparam("limit"))
+
+
+def _later_value() -> ColumnElement[bool]:
+    """After the cursor's (value, id) with NULL (NaN) first; one statement for a cursor on
+    NaN and on a number (`value > NULL` holds for no row)."""
+    m = t.CandidateMetric
+    value: BindParameter[float | None] = bindparam("value", type_=Float)
+    row_id: BindParameter[int] = bindparam("row_id")
+    after_nan = and_(value.is_(None), or_(m.value.is_not(None), m.id > row_id))
+    return or_(after_nan, m.value > value, and_(m.value == value, m.id > row_id))
 
 
 _SQL: dict[tuple[str, bool], tuple[str, tuple[str, ...], dict[str, Any]]] = {}
@@ -50,16 +69,21 @@ async def history_rows(
     candidate_id: int,
     name: str,
     limit: int | None = None,
-    after: tuple[int, int, int] | None = None,
+    after: HistoryCursor | None = None,
 ) -> Sequence[HistoryRow]:
-    """Points ordered by (step, timestamp, id) as plain tuples (NaN is None), read by the
-    driver in one call (`driver_sql`): histories run to hundreds of thousands of points.
-    `after` is the last (step, timestamp, id) seen."""
+    """Points in order as plain tuples (NaN is None), read by the driver in one call
+    (`driver_sql`): histories run to hundreds of thousands of points. `after` is the last
+    point seen (`cursor_of`)."""
     sql, names, constants = _history_sql(session, after is not None)
-    step, ts, row_id = after or (0, 0, 0)
+    step, ts, value, row_id = after or (0, 0, None, 0)
     params = {**constants, "candidate_id": candidate_id, "name": name, "step": step, "ts": ts}
-    params |= {"row_id": row_id, "limit": NO_LIMIT if limit is None else limit}
+    params |= {"value": value, "row_id": row_id, "limit": NO_LIMIT if limit is None else limit}
     return await fetch_all(session, sql, [params[n] for n in names])
+
+
+def cursor_of(row: HistoryRow) -> HistoryCursor:
+    row_id, value, step, ts = row
+    return (step, ts, value, row_id)
 
 
 async def metric_history(
@@ -68,7 +92,7 @@ async def metric_history(
     candidate_id: int,
     name: str,
     limit: int | None = None,
-    after: tuple[int, int, int] | None = None,
+    after: HistoryCursor | None = None,
 ) -> list[tuple[int, MetricPoint]]:
     """`history_rows` as (id, point) pairs."""
     rows = await history_rows(
