@@ -23,13 +23,14 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_m4 import m4_points
 from labbook.store.metric_rollups import BASE, LEVELS, Point, order_key
+from labbook.store.sql import dialect_name
 
 MAX_POINTS = 10_000  # a chart needs no more; it bounds what one request can pull
 Key = tuple[int, str]  # candidate id, metric name
@@ -115,16 +116,37 @@ def _picks(row: Any) -> list[Point]:
     return picks
 
 
-async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:
+_COLUMNS = (
+    "first_step, first_timestamp, first_value, last_step, last_timestamp, last_value, "
+    "min_value, min_step, min_timestamp, max_value, max_step, max_timestamp"
+)
+# PostgreSQL rechecks a 30-way OR for every row of a bitmap scan (20 ms for a comparison's
+# 6,000 rows); one ordered index range scan per series, driven by arrays, takes 4 ms. The
+# rows of each lateral scan come out in its order: a nested loop does not reorder them.
+_ROLLED_POSTGRESQL = text(f"""
+SELECT k.c, k.n, r.* FROM unnest(CAST(:cs AS integer[]), CAST(:ns AS varchar[]),
+  CAST(:ls AS integer[])) AS k(c, n, l)
+CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM candidate_metric_rollups
+  WHERE candidate_id = k.c AND name = k.n AND level = k.l ORDER BY bucket) AS r
+""")
+
+
+async def _rolled_rows(session: AsyncSession, levels: dict[Key, int]) -> Any:
+    if dialect_name(session) == "postgresql":
+        arrays = {"cs": [c for c, _ in levels], "ns": [n for _, n in levels]}
+        return await session.execute(_ROLLED_POSTGRESQL, {**arrays, "ls": list(levels.values())})
     r = t.CandidateMetricRollup
-    point = (r.first_step, r.first_timestamp, r.first_value, r.last_step, r.last_timestamp)
-    extremes = (r.min_value, r.min_step, r.min_timestamp, r.max_value, r.max_step)
-    stmt = select(r.candidate_id, r.name, *point, r.last_value, *extremes, r.max_timestamp)
+    columns = [getattr(r, name) for name in _COLUMNS.split(", ")]
+    stmt = select(r.candidate_id, r.name, *columns)
     keys = [(*key, level) for key, level in levels.items()]
     stmt = stmt.where(_matching((r.candidate_id, r.name, r.level), keys))
     stmt = stmt.order_by(r.candidate_id, r.name, r.level, r.bucket)
+    return await (await session.connection()).execute(stmt)  # Core: no ORM rows
+
+
+async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:
     found: dict[Key, list[Point]] = {}
-    for row in (await (await session.connection()).execute(stmt)).all():  # Core: no ORM rows
+    for row in (await _rolled_rows(session, levels)).all():
         found.setdefault((row[0], row[1]), []).extend(_picks(row))
     return found
 
