@@ -113,8 +113,17 @@ async def driver_connection(session: AsyncSession) -> Any:
     if found is not None and found[0] is transaction:
         return found[1]
     connection = await (await session.connection()).get_raw_connection()
+    await _begun(connection.dbapi_connection)
     session.info[_DRIVER] = (session.sync_session.get_transaction(), connection.driver_connection)
     return connection.driver_connection
+
+
+async def _begun(adapted: Any) -> None:
+    """SQLAlchemy's asyncpg adapter sends BEGIN with its own first statement: a statement on
+    the driver's connection before that would run outside the transaction and commit on its
+    own (a refused batch would keep its first rows). Begin the transaction here."""
+    if getattr(adapted, "_transaction", False) is None:  # asyncpg, not begun yet
+        await adapted._start_transaction()
 
 
 async def execute_many(
