@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 
 import pytest
 import strawberry
 
 from labbook.graphql.execution import ShortcutExecutionContext
+from labbook.graphql.schema import schema
+from labbook.graphql.view import GraphQLView
 
 
 @strawberry.enum
@@ -86,3 +89,11 @@ def test_a_null_in_a_non_null_field_is_still_an_error_with_its_path() -> None:
     assert errors == [
         "Cannot return null for non-nullable field Item.label. at ['broken', 1, 'label']"
     ]
+
+
+def test_responses_are_json_even_past_what_orjson_writes() -> None:
+    view = GraphQLView(schema)
+    assert json.loads(view.encode_json({"data": {"n": 2**53, "x": 1.5}})) == {
+        "data": {"n": 2**53, "x": 1.5}
+    }
+    assert json.loads(view.encode_json({"data": {"n": 2**70}})) == {"data": {"n": 2**70}}

@@ -33,9 +33,13 @@ class TextWebSocketAdapter(ASGIWebSocketAdapter):
 class GraphQLView(GraphQL[Context, None]):
     websocket_adapter_class = TextWebSocketAdapter
 
-    def encode_json(self, data: object) -> bytes:
-        """orjson: a page of candidates is some 100 KB of JSON, several times faster."""
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str | bytes:
+        """orjson: a page of candidates is some 100 KB of JSON, several times faster. What it
+        refuses (an integer past 64 bits inside a `JSON` value) the standard library writes."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return super().encode_json(data)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
