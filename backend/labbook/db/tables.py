@@ -141,6 +141,21 @@ class ExperimentMetadata(Timestamped, Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ExperimentKey(Base):
+    """A param or metric name some candidate of the experiment has logged (table columns).
+
+    Kept by database triggers on `candidate_params` and `candidate_metric_summaries` (migration
+    0007), so every write path keeps it without a line of Python.
+    """
+
+    __tablename__ = "experiment_keys"
+    experiment_id: Mapped[int] = mapped_column(
+        ForeignKey("experiments.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(6), primary_key=True)  # "param" or "metric"
+    name: Mapped[str] = mapped_column(String(250), primary_key=True)
+
+
 class Candidate(Timestamped, Base):
     __tablename__ = "candidates"
     __table_args__ = (

@@ -1,8 +1,11 @@
-"""The param and metric keys used by an experiment's live candidates (table columns)."""
+"""The param and metric names an experiment's candidates have logged (table columns).
+
+Read from `experiment_keys`, which triggers keep (migration 0007): one index range per
+experiment instead of a DISTINCT over every param and summary row. A name stays once logged,
+also when its candidates are deleted (a restore brings them back).
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,20 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 
 
-async def _keys(session: AsyncSession, table: Any, experiment_id: int) -> list[str]:
-    stmt = (
-        select(table.name)
-        .distinct()
-        .join(t.Candidate, t.Candidate.id == table.candidate_id)
-        .where(t.Candidate.experiment_id == experiment_id, t.Candidate.deleted_at.is_(None))
-        .order_by(table.name)
-    )
+async def _keys(session: AsyncSession, kind: str, experiment_id: int) -> list[str]:
+    k = t.ExperimentKey
+    stmt = select(k.name).where(k.experiment_id == experiment_id, k.kind == kind).order_by(k.name)
     return list(await session.scalars(stmt))
 
 
 async def param_keys(session: AsyncSession, *, experiment_id: int) -> list[str]:
-    return await _keys(session, t.CandidateParam, experiment_id)
+    return await _keys(session, "param", experiment_id)
 
 
 async def metric_keys(session: AsyncSession, *, experiment_id: int) -> list[str]:
-    return await _keys(session, t.CandidateMetricSummary, experiment_id)
+    return await _keys(session, "metric", experiment_id)
