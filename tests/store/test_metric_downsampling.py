@@ -6,6 +6,9 @@ from __future__ import annotations
 import math
 import random
 
+from sqlalchemy import insert
+
+from labbook.db import tables as t
 from labbook.db.database import Database
 from labbook.store import candidates, experiments, metric_downsampling, metrics
 from labbook.store.entities import Candidate, MetricPoint
@@ -111,3 +114,20 @@ async def test_a_few_thousand_points_keep_the_asked_resolution(db: Database) -> 
     found = await sample(db, c.id, "x", 1000)
     assert_keeps_shape(found, history, 1000)
     assert len(found) > 800  # 250 buckets of 8 steps: level 0's 16-step buckets give < 500
+
+
+async def test_a_summary_without_points_is_an_empty_series(db: Database) -> None:
+    """Bulk-loaded data may carry a summary but no history: that series is empty, not an
+    error, and the other series of the request still come back."""
+    a, b = await two_candidates(db)
+    await log(db, a.id, [pt("loss", 1.0, 0, 0), pt("loss", 0.5, 1, 1)])
+    async with db.write() as s:
+        summary = {"last_value": 2.0, "last_step": 9, "last_timestamp": 9, "count": 10}
+        await s.execute(
+            insert(t.CandidateMetricSummary).values(candidate_id=b.id, name="loss", **summary)
+        )
+    async with db.read() as s:
+        found = await metric_downsampling.downsampled_points(
+            s, series=[(a.id, "loss"), (b.id, "loss")], max_points=100
+        )
+    assert found == {(a.id, "loss"): [(0, 0, 1.0), (1, 1, 0.5)], (b.id, "loss"): []}

@@ -72,6 +72,7 @@ async def _plans(session: AsyncSession, keys: list[Key], max_points: int) -> lis
     return [
         _plan((c, n), count, (lo, hi), max_points)
         for c, n, count, lo, hi in (await session.execute(stmt)).all()
+        if lo is not None  # a summary without points (bulk-loaded data): an empty series
     ]
 
 
