@@ -33,7 +33,7 @@ class PageInfo:
 @strawberry.type(description="A node and the cursor to page after or before it.")
 class Edge(Generic[T]):
     cursor: str = strawberry.field(description="Opaque; pass as `after` or `before`.")
-    node: T
+    node: T = strawberry.field(description="The object at this position.")
 
 
 @strawberry.type(description="A page of results.")

@@ -12,7 +12,6 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graphql import GraphQLError
@@ -46,18 +45,23 @@ LIMITS = (
     *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
 )
 
-Mutation = merge_types(
-    "Mutation",
-    (
-        SessionMutations,
-        ExperimentMutations,
-        CandidateMutations,
-        MetadataMutations,
-        TokenMutations,
-        ProjectMutations,
-        PurgeMutations,
-    ),
+
+@strawberry.type(
+    description="Change the graph. Payloads are unions: the changed object, or a typed error "
+    "(`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without "
+    "credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in "
+    "parentheses are the least a caller needs in the project."
 )
+class Mutation(
+    SessionMutations,
+    ExperimentMutations,
+    CandidateMutations,
+    MetadataMutations,
+    TokenMutations,
+    ProjectMutations,
+    PurgeMutations,
+):
+    """The mutation root: every area's mutations (a name defined twice would be a mistake)."""
 
 
 class Schema(strawberry.Schema):

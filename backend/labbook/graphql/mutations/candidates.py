@@ -30,43 +30,65 @@ CandidatePayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("CandidatePayload"),
+    strawberry.union(
+        "CandidatePayload", description="The candidate as changed, or why nothing changed."
+    ),
 ]
 
 
 @strawberry.input(description="A name and a value.")
 class KeyValueInput:
-    name: str
-    value: str
+    name: str = strawberry.field(description="The key.")
+    value: str = strawberry.field(description="The value, as a string.")
 
 
 @strawberry.input(description="One metric point; logged now.")
 class MetricInput:
-    name: str
-    value: float
-    step: Long | None = Long(0)
+    name: str = strawberry.field(description="The metric key.")
+    value: float = strawberry.field(description="The value at this step.")
+    step: Long | None = strawberry.field(
+        default=Long(0), description="Training step; 0 when omitted or null."
+    )
 
 
 @strawberry.input(description="A new candidate in an experiment.")
 class CreateCandidateInput:
-    experiment_id: strawberry.ID
-    name: str | None = None
-    params: list[KeyValueInput] | None = None
-    metrics: list[MetricInput] | None = None
-    metadata: list[KeyValueInput] | None = None
+    experiment_id: strawberry.ID = strawberry.field(
+        description="The experiment's global id; needs Developer in its project."
+    )
+    name: str | None = strawberry.field(
+        default=None,
+        description="The run name; when omitted, the `mlflow.runName` entry of `metadata`, "
+        "else a generated one (as MLflow does); the two must agree if both are given.",
+    )
+    params: list[KeyValueInput] | None = strawberry.field(
+        default=None, description="Hyperparameters (MLflow params)."
+    )
+    metrics: list[MetricInput] | None = strawberry.field(
+        default=None, description="Metric points, all timestamped now."
+    )
+    metadata: list[KeyValueInput] | None = strawberry.field(
+        default=None, description="Metadata entries (MLflow tags)."
+    )
 
 
 @strawberry.input(description="Change a candidate; omitted fields stay as they are.")
 class UpdateCandidateInput:
-    id: strawberry.ID
-    name: str | None = None
-    description: str | None = None
-    status: CandidateStatus | None = None
+    id: strawberry.ID = strawberry.field(description="The candidate's global id.")
+    name: str | None = strawberry.field(
+        default=None, description='New run name (also set as `mlflow.runName`); "" keeps it.'
+    )
+    description: str | None = strawberry.field(
+        default=None, description='New Markdown description (MLflow\'s note tag); "" clears it.'
+    )
+    status: CandidateStatus | None = strawberry.field(
+        default=None, description="New run status; the end time is left as it is."
+    )
 
 
 @strawberry.input(description="A candidate by global id.")
 class CandidateIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The candidate's global id.")
 
 
 def _pairs(entries: list[KeyValueInput] | None) -> list[KeyValue]:
@@ -130,11 +152,15 @@ async def _lifecycle(info: Info, node_id: str, *, restore: bool) -> CandidateTyp
 
 @strawberry.type
 class CandidateMutations:
-    @strawberry.mutation(description="Create a candidate with params, metrics and metadata.")
+    @strawberry.mutation(
+        description="Create a candidate with params, metrics and metadata (Developer)."
+    )
     async def create_candidate(self, info: Info, input: CreateCandidateInput) -> CandidatePayload:
         return await outcome(_create(info, input))
 
-    @strawberry.mutation(description="Rename, describe or change the status of a candidate.")
+    @strawberry.mutation(
+        description="Rename, describe or change the status of a candidate (Developer)."
+    )
     async def update_candidate(self, info: Info, input: UpdateCandidateInput) -> CandidatePayload:
         return await outcome(_update(info, input))
 

@@ -22,25 +22,32 @@ ExperimentPayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("ExperimentPayload"),
+    strawberry.union(
+        "ExperimentPayload", description="The experiment as changed, or why nothing changed."
+    ),
 ]
 
 
 @strawberry.input(description="A new experiment in a project.")
 class CreateExperimentInput:
     project_path: strawberry.ID = strawberry.field(description="Project path or numeric id.")
-    name: str
+    name: str = strawberry.field(
+        description="Unique among the project's live experiments; 1 to 500 characters "
+        "(surrounding spaces are trimmed)."
+    )
 
 
 @strawberry.input(description="Rename an experiment.")
 class UpdateExperimentInput:
-    id: strawberry.ID
-    name: str
+    id: strawberry.ID = strawberry.field(description="The experiment's global id.")
+    name: str = strawberry.field(
+        description="The new name, unique among the project's live experiments."
+    )
 
 
 @strawberry.input(description="An experiment by global id.")
 class ExperimentIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The experiment's global id.")
 
 
 async def _create(info: Info, input: CreateExperimentInput) -> ExperimentType:

@@ -33,14 +33,17 @@ MetadataPayload = Annotated[
 @strawberry.input(description="Set (or overwrite) one metadata entry.")
 class SetMetadataInput:
     id: strawberry.ID = strawberry.field(description="An Experiment or Candidate global id.")
-    name: str
-    value: str
+    name: str = strawberry.field(
+        description="The key; on a candidate, `mlflow.runName` renames it and "
+        "`mlflow.note.content` sets its description."
+    )
+    value: str = strawberry.field(description="The value; replaces any existing one.")
 
 
 @strawberry.input(description="Delete one metadata entry.")
 class DeleteMetadataInput:
     id: strawberry.ID = strawberry.field(description="An Experiment or Candidate global id.")
-    name: str
+    name: str = strawberry.field(description="The key; a NotFoundError if there is none.")
 
 
 async def _on_experiment(
@@ -82,10 +85,14 @@ async def _change(
 
 @strawberry.type
 class MetadataMutations:
-    @strawberry.mutation(description="Set a metadata entry of an experiment or candidate.")
+    @strawberry.mutation(
+        description="Set a metadata entry of an experiment or candidate (Developer)."
+    )
     async def set_metadata(self, info: Info, input: SetMetadataInput) -> MetadataPayload:
         return await outcome(_change(info, input.id, input.name, input.value))
 
-    @strawberry.mutation(description="Delete a metadata entry of an experiment or candidate.")
+    @strawberry.mutation(
+        description="Delete a metadata entry of an experiment or candidate (Developer)."
+    )
     async def delete_metadata(self, info: Info, input: DeleteMetadataInput) -> MetadataPayload:
         return await outcome(_change(info, input.id, input.name, None))

@@ -23,29 +23,37 @@ ProjectPayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("ProjectPayload"),
+    strawberry.union(
+        "ProjectPayload", description="The project as changed, or why nothing changed."
+    ),
 ]
 
 
 @strawberry.input(description="A new project; you become its owner.")
 class CreateProjectInput:
     path: str = strawberry.field(description="URL-safe: letters, digits, `_-.`, `/`.")
-    name: str | None = None
-    description: str | None = ""
+    name: str | None = strawberry.field(
+        default=None, description="Display name, up to 255 characters; the path when omitted."
+    )
+    description: str | None = strawberry.field(default="", description="Free text.")
     visibility: str | None = strawberry.field(default="private", description="private or public")
 
 
 @strawberry.input(description="Give a user a role in a project (adds or changes).")
 class ProjectMemberInput:
-    project_path: strawberry.ID
-    username: str
-    access_level: AccessLevel
+    project_path: strawberry.ID = strawberry.field(description="Project path or numeric id.")
+    username: str = strawberry.field(description="The user's sign-in name.")
+    access_level: AccessLevel = strawberry.field(
+        description="The role to give; a project's last owner cannot be demoted."
+    )
 
 
 @strawberry.input(description="Remove a user from a project.")
 class RemoveProjectMemberInput:
-    project_path: strawberry.ID
-    username: str
+    project_path: strawberry.ID = strawberry.field(description="Project path or numeric id.")
+    username: str = strawberry.field(
+        description="The member's sign-in name; a project's last owner cannot be removed."
+    )
 
 
 async def _create(info: Info, input: CreateProjectInput) -> ProjectType:
@@ -80,7 +88,9 @@ async def _set_member(
 
 @strawberry.type
 class ProjectMutations:
-    @strawberry.mutation(description="Create a project owned by you.")
+    @strawberry.mutation(
+        description="Create a project owned by you (needs a token that may write)."
+    )
     async def create_project(self, info: Info, input: CreateProjectInput) -> ProjectPayload:
         return await outcome(_create(info, input))
 

@@ -20,7 +20,9 @@ from labbook.store import candidates, experiments
 
 @strawberry.type(description="The global id of what was removed for good.")
 class Purged:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="The global id of the purged experiment or candidate; it no longer resolves."
+    )
 
 
 PurgePayload = Annotated[
@@ -30,13 +32,18 @@ PurgePayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("PurgePayload"),
+    strawberry.union(
+        "PurgePayload",
+        description="What was purged, or why nothing was (InvalidStateError if not deleted first).",
+    ),
 ]
 
 
 @strawberry.input(description="A soft-deleted experiment or candidate, by global id.")
 class PurgeInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="An Experiment or Candidate global id; it must be soft-deleted already."
+    )
 
 
 def _must_be_deleted(deleted: bool, what: str) -> None:
@@ -62,10 +69,14 @@ async def _purge_candidate(info: Info, node_id: strawberry.ID) -> Purged:
 
 @strawberry.type
 class PurgeMutations:
-    @strawberry.mutation(description="Remove a deleted experiment and its candidates for good.")
+    @strawberry.mutation(
+        description="Remove a deleted experiment and its candidates for good (Maintainer)."
+    )
     async def purge_experiment(self, info: Info, input: PurgeInput) -> PurgePayload:
         return await outcome(_purge_experiment(info, input.id))
 
-    @strawberry.mutation(description="Remove a deleted candidate and its data for good.")
+    @strawberry.mutation(
+        description="Remove a deleted candidate and its data for good (Maintainer)."
+    )
     async def purge_candidate(self, info: Info, input: PurgeInput) -> PurgePayload:
         return await outcome(_purge_candidate(info, input.id))

@@ -24,13 +24,19 @@ from labbook.store import tokens, users
 
 SESSION_LIFETIME = timedelta(days=14)
 
-SignInPayload = Annotated[UserType | AuthenticationError, strawberry.union("SignInPayload")]
+SignInPayload = Annotated[
+    UserType | AuthenticationError,
+    strawberry.union(
+        "SignInPayload",
+        description="The signed-in user, or AuthenticationError for a wrong username or password.",
+    ),
+]
 
 
 @strawberry.input(description="Username and password.")
 class SignInInput:
-    username: str
-    password: str
+    username: str = strawberry.field(description="The sign-in name.")
+    password: str = strawberry.field(description="The account's password.")
 
 
 def _set_cookie(context: Context, secret: str | None) -> None:

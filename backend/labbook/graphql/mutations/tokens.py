@@ -23,7 +23,10 @@ CreateAccessTokenPayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("CreateAccessTokenPayload"),
+    strawberry.union(
+        "CreateAccessTokenPayload",
+        description="The new token with its secret, or why none was created.",
+    ),
 ]
 AccessTokenPayload = Annotated[
     AccessTokenType
@@ -32,20 +35,26 @@ AccessTokenPayload = Annotated[
     | e.PermissionDeniedError
     | e.AlreadyExistsError
     | e.InvalidStateError,
-    strawberry.union("AccessTokenPayload"),
+    strawberry.union(
+        "AccessTokenPayload", description="The token as changed, or why nothing changed."
+    ),
 ]
 
 
 @strawberry.input(description="A new personal access token.")
 class CreateAccessTokenInput:
-    name: str
+    name: str = strawberry.field(description="A label for it, 1 to 255 characters.")
     scopes: list[str] = strawberry.field(description="`api` and/or `read_api`.")
-    expires_at: datetime | None = None
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="When it stops working; omitted or null: never."
+    )
 
 
 @strawberry.input(description="A token by global id.")
 class AccessTokenIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="The global id of one of your own access tokens."
+    )
 
 
 async def _create(info: Info, input: CreateAccessTokenInput) -> AccessTokenCreated:

@@ -19,8 +19,8 @@ def package_api_path(candidate: Candidate) -> str:
 @strawberry.type(description="A file or folder among a candidate's artifacts.")
 class Artifact:
     path: str = strawberry.field(description="Relative to the candidate's artifact root.")
-    name: str
-    is_dir: bool
+    name: str = strawberry.field(description="The last segment of `path`.")
+    is_dir: bool = strawberry.field(description="True for a folder, false for a file.")
     size: Long | None = strawberry.field(description="Bytes; null for folders.")
     download_path: str | None = strawberry.field(description="GET it (files only).")
 
@@ -38,9 +38,9 @@ class Artifact:
 
 @strawberry.type(description="The generic package holding a candidate's artifacts.")
 class ArtifactPackage:
-    name: str
-    version: str
-    file_count: int
+    name: str = strawberry.field(description="`ml_experiment_<experiment iid>`.")
+    version: str = strawberry.field(description="The candidate's iid.")
+    file_count: int = strawberry.field(description="How many files it holds.")
     size: Long = strawberry.field(description="Total bytes of its files.")
     api_path: str = strawberry.field(description="The generic package API folder.")
 

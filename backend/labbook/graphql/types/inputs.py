@@ -11,7 +11,7 @@ from labbook.store.entities import DatasetInputRecord, ModelOutputRecord
 
 @strawberry.type(description="A dataset a candidate used (MLflow `log_input`).")
 class DatasetInput:
-    name: str
+    name: str = strawberry.field(description="The dataset's name.")
     digest: str = strawberry.field(description="Identifies this version of the data.")
     source_type: str = strawberry.field(description="e.g. `local`, `s3`, `http`.")
     source: str = strawberry.field(description="Where the data came from (JSON).")
@@ -36,7 +36,7 @@ class DatasetInput:
 @strawberry.type(description="A logged model a candidate produced, at a step.")
 class ModelOutput:
     model_id: str = strawberry.field(description="The MLflow logged model id.")
-    step: Long
+    step: Long = strawberry.field(description="The training step it was logged at.")
 
     @classmethod
     def of(cls, record: ModelOutputRecord) -> ModelOutput:

@@ -53,8 +53,8 @@ class Metric:
 
 @strawberry.enum(description="The x axis of a metric history.")
 class MetricAxis(Enum):
-    STEP = "step"
-    TIME = "time"
+    STEP = strawberry.enum_value("step", description="Training step.")
+    TIME = strawberry.enum_value("time", description="When each point was logged.")
 
 
 @strawberry.type(description="One point of a metric's history.")
@@ -101,8 +101,8 @@ def _points(stored: list[Point]) -> list[MetricPoint]:
     "serialize when many series of many points are compared)."
 )
 class MetricSeries:
-    candidate_id: strawberry.ID
-    name: str
+    candidate_id: strawberry.ID = strawberry.field(description="The candidate's global id.")
+    name: str = strawberry.field(description="The metric key.")
     stored: strawberry.Private[list[Point]]  # (step, timestamp, value or None for NaN)
 
     @strawberry.field(description="Its points, in step order.")

@@ -14,13 +14,20 @@ from labbook.store import entities
     name="AccessToken", description="A personal access token (the secret is shown once)."
 )
 class AccessTokenType(Node):
-    name: str
+    name: str = strawberry.field(description="Its owner's label for it.")
     prefix: str = strawberry.field(description="The start of the secret, to tell tokens apart.")
     scopes: list[str] = strawberry.field(description="`api` (read and write) or `read_api`.")
-    expires_at: datetime | None
-    last_used_at: datetime | None
-    revoked_at: datetime | None
-    created_at: datetime
+    expires_at: datetime | None = strawberry.field(
+        description="From then on it is refused; null if it never expires."
+    )
+    last_used_at: datetime | None = strawberry.field(
+        description="When it last authenticated a request (updated at most once a minute); "
+        "null if never used."
+    )
+    revoked_at: datetime | None = strawberry.field(
+        description="When it was revoked (it is refused since); null while active."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
 
     @classmethod
     def of(cls, t: entities.AccessToken) -> AccessTokenType:
@@ -38,5 +45,8 @@ class AccessTokenType(Node):
 
 @strawberry.type(description="A token just created: copy the secret now, it is not shown again.")
 class AccessTokenCreated:
-    token: AccessTokenType
-    secret: str
+    token: AccessTokenType = strawberry.field(description="The new token, as it will be listed.")
+    secret: str = strawberry.field(
+        description="The full secret, for `Authorization: Bearer` or the `PRIVATE-TOKEN` header. "
+        "Only its hash is stored, so it cannot be shown again."
+    )

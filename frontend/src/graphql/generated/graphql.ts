@@ -31,14 +31,19 @@ export type AccessLevel =
 /** A personal access token (the secret is shown once). */
 export type AccessToken = Node & {
   __typename?: 'AccessToken';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** From then on it is refused; null if it never expires. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Globally unique, opaque id. */
   id: Scalars['ID']['output'];
+  /** When it last authenticated a request (updated at most once a minute); null if never used. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its owner's label for it. */
   name: Scalars['String']['output'];
   /** The start of the secret, to tell tokens apart. */
   prefix: Scalars['String']['output'];
+  /** When it was revoked (it is refused since); null while active. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** `api` (read and write) or `read_api`. */
   scopes: Array<Scalars['String']['output']>;
@@ -47,15 +52,19 @@ export type AccessToken = Node & {
 /** A token just created: copy the secret now, it is not shown again. */
 export type AccessTokenCreated = {
   __typename?: 'AccessTokenCreated';
+  /** The full secret, for `Authorization: Bearer` or the `PRIVATE-TOKEN` header. Only its hash is stored, so it cannot be shown again. */
   secret: Scalars['String']['output'];
+  /** The new token, as it will be listed. */
   token: AccessToken;
 };
 
 /** A token by global id. */
 export type AccessTokenIdInput = {
+  /** The global id of one of your own access tokens. */
   id: Scalars['ID']['input'];
 };
 
+/** The token as changed, or why nothing changed. */
 export type AccessTokenPayload = AccessToken | AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
 /** A unique name is already taken. */
@@ -70,7 +79,9 @@ export type Artifact = {
   __typename?: 'Artifact';
   /** GET it (files only). */
   downloadPath?: Maybe<Scalars['String']['output']>;
+  /** True for a folder, false for a file. */
   isDir: Scalars['Boolean']['output'];
+  /** The last segment of `path`. */
   name: Scalars['String']['output'];
   /** Relative to the candidate's artifact root. */
   path: Scalars['String']['output'];
@@ -83,10 +94,13 @@ export type ArtifactPackage = {
   __typename?: 'ArtifactPackage';
   /** The generic package API folder. */
   apiPath: Scalars['String']['output'];
+  /** How many files it holds. */
   fileCount: Scalars['Int']['output'];
+  /** `ml_experiment_<experiment iid>`. */
   name: Scalars['String']['output'];
   /** Total bytes of its files. */
   size: Scalars['Long']['output'];
+  /** The candidate's iid. */
   version: Scalars['String']['output'];
 };
 
@@ -188,24 +202,31 @@ export type CandidateEdge = {
   __typename?: 'CandidateEdge';
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The object at this position. */
   node: Candidate;
 };
 
 /** A candidate was created, changed or deleted. */
 export type CandidateEvent = {
   __typename?: 'CandidateEvent';
+  /** The candidate as it is when the event is sent (a deleted one has `deletedAt` set). */
   candidate: Candidate;
+  /** What happened. */
   kind: CandidateEventKind;
 };
 
 /** What happened to a candidate. */
 export type CandidateEventKind =
+  /** It was just created. */
   | 'CREATED'
+  /** It was soft-deleted. */
   | 'DELETED'
+  /** It changed (name, status, params, metrics, metadata) or was restored. */
   | 'UPDATED';
 
 /** A candidate by global id. */
 export type CandidateIdInput = {
+  /** The candidate's global id. */
   id: Scalars['ID']['input'];
 };
 
@@ -220,6 +241,7 @@ export type CandidateLinks = {
   webPath: Scalars['String']['output'];
 };
 
+/** The candidate as changed, or why nothing changed. */
 export type CandidatePayload = AlreadyExistsError | Candidate | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
 /** A candidate's run status. */
@@ -232,25 +254,34 @@ export type CandidateStatus =
 
 /** A new personal access token. */
 export type CreateAccessTokenInput = {
+  /** When it stops working; omitted or null: never. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A label for it, 1 to 255 characters. */
   name: Scalars['String']['input'];
   /** `api` and/or `read_api`. */
   scopes: Array<Scalars['String']['input']>;
 };
 
+/** The new token with its secret, or why none was created. */
 export type CreateAccessTokenPayload = AccessTokenCreated | AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
 /** A new candidate in an experiment. */
 export type CreateCandidateInput = {
+  /** The experiment's global id; needs Developer in its project. */
   experimentId: Scalars['ID']['input'];
+  /** Metadata entries (MLflow tags). */
   metadata?: InputMaybe<Array<KeyValueInput>>;
+  /** Metric points, all timestamped now. */
   metrics?: InputMaybe<Array<MetricInput>>;
+  /** The run name; when omitted, the `mlflow.runName` entry of `metadata`, else a generated one (as MLflow does); the two must agree if both are given. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Hyperparameters (MLflow params). */
   params?: InputMaybe<Array<KeyValueInput>>;
 };
 
 /** A new experiment in a project. */
 export type CreateExperimentInput = {
+  /** Unique among the project's live experiments; 1 to 500 characters (surrounding spaces are trimmed). */
   name: Scalars['String']['input'];
   /** Project path or numeric id. */
   projectPath: Scalars['ID']['input'];
@@ -258,7 +289,9 @@ export type CreateExperimentInput = {
 
 /** A new project; you become its owner. */
 export type CreateProjectInput = {
+  /** Free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Display name, up to 255 characters; the path when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** URL-safe: letters, digits, `_-.`, `/`. */
   path: Scalars['String']['input'];
@@ -271,6 +304,7 @@ export type DatasetInput = {
   __typename?: 'DatasetInput';
   /** Identifies this version of the data. */
   digest: Scalars['String']['output'];
+  /** The dataset's name. */
   name: Scalars['String']['output'];
   /** Its profile (JSON), if logged. */
   profile?: Maybe<Scalars['String']['output']>;
@@ -288,6 +322,7 @@ export type DatasetInput = {
 export type DeleteMetadataInput = {
   /** An Experiment or Candidate global id. */
   id: Scalars['ID']['input'];
+  /** The key; a NotFoundError if there is none. */
   name: Scalars['String']['input'];
 };
 
@@ -357,14 +392,17 @@ export type ExperimentEdge = {
   __typename?: 'ExperimentEdge';
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The object at this position. */
   node: Experiment;
 };
 
 /** An experiment by global id. */
 export type ExperimentIdInput = {
+  /** The experiment's global id. */
   id: Scalars['ID']['input'];
 };
 
+/** The experiment as changed, or why nothing changed. */
 export type ExperimentPayload = AlreadyExistsError | Experiment | InvalidStateError | NotFoundError | PermissionDeniedError | ValidationError;
 
 /** How to order experiments. */
@@ -389,7 +427,9 @@ export type InvalidStateError = UserError & {
 
 /** A name and a value. */
 export type KeyValueInput = {
+  /** The key. */
   name: Scalars['String']['input'];
+  /** The value, as a string. */
   value: Scalars['String']['input'];
 };
 
@@ -426,13 +466,18 @@ export type Metric = {
 
 /** The x axis of a metric history. */
 export type MetricAxis =
+  /** Training step. */
   | 'STEP'
+  /** When each point was logged. */
   | 'TIME';
 
 /** One metric point; logged now. */
 export type MetricInput = {
+  /** The metric key. */
   name: Scalars['String']['input'];
+  /** Training step; 0 when omitted or null. */
   step?: InputMaybe<Scalars['Long']['input']>;
+  /** The value at this step. */
   value: Scalars['Float']['input'];
 };
 
@@ -450,9 +495,13 @@ export type MetricPoint = {
 /** A metric point just logged. */
 export type MetricPointEvent = {
   __typename?: 'MetricPointEvent';
+  /** The candidate's global id. */
   candidateId: Scalars['ID']['output'];
+  /** The metric key. */
   name: Scalars['String']['output'];
+  /** Training step (MLflow's `step`). */
   step: Scalars['Long']['output'];
+  /** When it was logged. */
   timestamp: Scalars['DateTime']['output'];
   /** Null when NaN or infinite. */
   value?: Maybe<Scalars['Float']['output']>;
@@ -461,7 +510,9 @@ export type MetricPointEvent = {
 /** The downsampled history of one metric of one candidate: as `points`, or as the parallel lists `steps`, `values` and `timestamps` (the same points, far cheaper to serialize when many series of many points are compared). */
 export type MetricSeries = {
   __typename?: 'MetricSeries';
+  /** The candidate's global id. */
   candidateId: Scalars['ID']['output'];
+  /** The metric key. */
   name: Scalars['String']['output'];
   /** Its points, in step order. */
   points: Array<MetricPoint>;
@@ -478,30 +529,32 @@ export type ModelOutput = {
   __typename?: 'ModelOutput';
   /** The MLflow logged model id. */
   modelId: Scalars['String']['output'];
+  /** The training step it was logged at. */
   step: Scalars['Long']['output'];
 };
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Add a member to a project (Maintainer). */
   addProjectMember: ProjectPayload;
   /** Create a personal access token; the secret is shown once. */
   createAccessToken: CreateAccessTokenPayload;
-  /** Create a candidate with params, metrics and metadata. */
+  /** Create a candidate with params, metrics and metadata (Developer). */
   createCandidate: CandidatePayload;
   /** Create an experiment (Developer). */
   createExperiment: ExperimentPayload;
-  /** Create a project owned by you. */
+  /** Create a project owned by you (needs a token that may write). */
   createProject: ProjectPayload;
   /** Soft-delete a candidate (Developer). */
   deleteCandidate: CandidatePayload;
   /** Soft-delete an experiment; its name is freed (Maintainer). */
   deleteExperiment: ExperimentPayload;
-  /** Delete a metadata entry of an experiment or candidate. */
+  /** Delete a metadata entry of an experiment or candidate (Developer). */
   deleteMetadata: MetadataPayload;
-  /** Remove a deleted candidate and its data for good. */
+  /** Remove a deleted candidate and its data for good (Maintainer). */
   purgeCandidate: PurgePayload;
-  /** Remove a deleted experiment and its candidates for good. */
+  /** Remove a deleted experiment and its candidates for good (Maintainer). */
   purgeExperiment: PurgePayload;
   /** Remove a member from a project (Maintainer). */
   removeProjectMember: ProjectPayload;
@@ -511,13 +564,13 @@ export type Mutation = {
   restoreExperiment: ExperimentPayload;
   /** Revoke one of your personal access tokens. */
   revokeAccessToken: AccessTokenPayload;
-  /** Set a metadata entry of an experiment or candidate. */
+  /** Set a metadata entry of an experiment or candidate (Developer). */
   setMetadata: MetadataPayload;
   /** Start a web session: sets the `labbook_session` cookie. */
   signIn: SignInPayload;
   /** End the web session and clear its cookie. */
   signOut: Scalars['Boolean']['output'];
-  /** Rename, describe or change the status of a candidate. */
+  /** Rename, describe or change the status of a candidate (Developer). */
   updateCandidate: CandidatePayload;
   /** Rename an experiment (Developer). */
   updateExperiment: ExperimentPayload;
@@ -526,96 +579,115 @@ export type Mutation = {
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationAddProjectMemberArgs = {
   input: ProjectMemberInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationCreateAccessTokenArgs = {
   input: CreateAccessTokenInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationCreateCandidateArgs = {
   input: CreateCandidateInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationCreateExperimentArgs = {
   input: CreateExperimentInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationDeleteCandidateArgs = {
   input: CandidateIdInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationDeleteExperimentArgs = {
   input: ExperimentIdInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationDeleteMetadataArgs = {
   input: DeleteMetadataInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationPurgeCandidateArgs = {
   input: PurgeInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationPurgeExperimentArgs = {
   input: PurgeInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationRemoveProjectMemberArgs = {
   input: RemoveProjectMemberInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationRestoreCandidateArgs = {
   input: CandidateIdInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationRestoreExperimentArgs = {
   input: ExperimentIdInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationRevokeAccessTokenArgs = {
   input: AccessTokenIdInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationSetMetadataArgs = {
   input: SetMetadataInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationSignInArgs = {
   input: SignInInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationUpdateCandidateArgs = {
   input: UpdateCandidateInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationUpdateExperimentArgs = {
   input: UpdateExperimentInput;
 };
 
 
+/** Change the graph. Payloads are unions: the changed object, or a typed error (`ValidationError`, `NotFoundError`, `PermissionDeniedError`, ...); a request without credentials gets a top-level error with code `UNAUTHENTICATED` instead. Roles in parentheses are the least a caller needs in the project. */
 export type MutationUpdateProjectMemberArgs = {
   input: ProjectMemberInput;
 };
@@ -731,6 +803,7 @@ export type ProjectEdge = {
   __typename?: 'ProjectEdge';
   /** Opaque; pass as `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The object at this position. */
   node: Project;
 };
 
@@ -745,23 +818,30 @@ export type ProjectMember = {
 
 /** Give a user a role in a project (adds or changes). */
 export type ProjectMemberInput = {
+  /** The role to give; a project's last owner cannot be demoted. */
   accessLevel: AccessLevel;
+  /** Project path or numeric id. */
   projectPath: Scalars['ID']['input'];
+  /** The user's sign-in name. */
   username: Scalars['String']['input'];
 };
 
+/** The project as changed, or why nothing changed. */
 export type ProjectPayload = AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | Project | ValidationError;
 
 /** A soft-deleted experiment or candidate, by global id. */
 export type PurgeInput = {
+  /** An Experiment or Candidate global id; it must be soft-deleted already. */
   id: Scalars['ID']['input'];
 };
 
+/** What was purged, or why nothing was (InvalidStateError if not deleted first). */
 export type PurgePayload = AlreadyExistsError | InvalidStateError | NotFoundError | PermissionDeniedError | Purged | ValidationError;
 
 /** The global id of what was removed for good. */
 export type Purged = {
   __typename?: 'Purged';
+  /** The global id of the purged experiment or candidate; it no longer resolves. */
   id: Scalars['ID']['output'];
 };
 
@@ -814,7 +894,9 @@ export type QueryProjectsArgs = {
 
 /** Remove a user from a project. */
 export type RemoveProjectMemberInput = {
+  /** Project path or numeric id. */
   projectPath: Scalars['ID']['input'];
+  /** The member's sign-in name; a project's last owner cannot be removed. */
   username: Scalars['String']['input'];
 };
 
@@ -822,16 +904,21 @@ export type RemoveProjectMemberInput = {
 export type SetMetadataInput = {
   /** An Experiment or Candidate global id. */
   id: Scalars['ID']['input'];
+  /** The key; on a candidate, `mlflow.runName` renames it and `mlflow.note.content` sets its description. */
   name: Scalars['String']['input'];
+  /** The value; replaces any existing one. */
   value: Scalars['String']['input'];
 };
 
 /** Username and password. */
 export type SignInInput = {
+  /** The account's password. */
   password: Scalars['String']['input'];
+  /** The sign-in name. */
   username: Scalars['String']['input'];
 };
 
+/** The signed-in user, or AuthenticationError for a wrong username or password. */
 export type SignInPayload = AuthenticationError | User;
 
 /** Live updates while training runs. */
@@ -858,15 +945,21 @@ export type SubscriptionMetricPointsArgs = {
 
 /** Change a candidate; omitted fields stay as they are. */
 export type UpdateCandidateInput = {
+  /** New Markdown description (MLflow's note tag); "" clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The candidate's global id. */
   id: Scalars['ID']['input'];
+  /** New run name (also set as `mlflow.runName`); "" keeps it. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** New run status; the end time is left as it is. */
   status?: InputMaybe<CandidateStatus>;
 };
 
 /** Rename an experiment. */
 export type UpdateExperimentInput = {
+  /** The experiment's global id. */
   id: Scalars['ID']['input'];
+  /** The new name, unique among the project's live experiments. */
   name: Scalars['String']['input'];
 };
 
