@@ -108,9 +108,15 @@ async def get_or_create_default(
     found = await find_experiment_by_name(session, project_id=project_id, name=DEFAULT_NAME)
     if found is not None:
         return found
-    return await create_experiment(
-        session, project_id=project_id, name=DEFAULT_NAME, creator_id=creator_id
-    )
+    try:
+        return await create_experiment(
+            session, project_id=project_id, name=DEFAULT_NAME, creator_id=creator_id
+        )
+    except AlreadyExistsError:  # a concurrent request committed it since the lookup
+        found = await find_experiment_by_name(session, project_id=project_id, name=DEFAULT_NAME)
+        if found is None:
+            raise
+        return found
 
 
 async def _row(session: AsyncSession, experiment_id: int) -> t.Experiment:
