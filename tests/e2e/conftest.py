@@ -7,11 +7,12 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import mlflow
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from labbook.web import default_frontend_dir
-from tests.conftest import ADMIN_PASSWORD, skip_or_fail
+from tests.conftest import ADMIN_PASSWORD, ADMIN_TOKEN, skip_or_fail
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -68,3 +69,18 @@ def save_screenshot(page: Page, request: pytest.FixtureRequest) -> None:
     """A full-page screenshot under test-output/screenshots/<test name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{request.node.originalname}.png"), full_page=True)
+
+
+def mlflow_client(
+    live_server: str, token: str, monkeypatch: pytest.MonkeyPatch
+) -> mlflow.MlflowClient:
+    """The official client on the default project, with `token`, failing fast (no retries)."""
+    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", token)
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
+    return mlflow.MlflowClient(tracking_uri=f"{live_server}/api/v4/projects/1/ml/mlflow")
+
+
+@pytest.fixture
+def client(monkeypatch: pytest.MonkeyPatch, live_server: str) -> mlflow.MlflowClient:
+    """The official client as the bootstrapped admin."""
+    return mlflow_client(live_server, ADMIN_TOKEN, monkeypatch)

@@ -6,18 +6,10 @@ import mlflow
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ADMIN_TOKEN
 from tests.e2e.conftest import save_screenshot
 from tests.e2e.test_experiment_flows import TIMEOUT, _names, _seed_three
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch, live_server: str) -> mlflow.MlflowClient:
-    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", ADMIN_TOKEN)
-    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
-    return mlflow.MlflowClient(tracking_uri=f"{live_server}/api/v4/projects/1/ml/mlflow")
 
 
 def test_complete_filter_then_bulk_delete_and_show_deleted(

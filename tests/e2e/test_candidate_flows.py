@@ -16,7 +16,6 @@ import pytest
 from mlflow.entities import Dataset, DatasetInput, InputTag, LoggedModelOutput, Metric, Param
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ADMIN_TOKEN
 from tests.e2e.conftest import SCREENSHOTS, save_screenshot
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -27,13 +26,6 @@ HTML = (
     "<h1>Evaluation report</h1><p>accuracy 0.93</p>"
     "<script>document.body.dataset.ran = 'yes'</script>"
 )
-
-
-@pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch, live_server: str) -> mlflow.MlflowClient:
-    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", ADMIN_TOKEN)
-    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
-    return mlflow.MlflowClient(tracking_uri=f"{live_server}/api/v4/projects/1/ml/mlflow")
 
 
 def _png(width: int, height: int) -> bytes:

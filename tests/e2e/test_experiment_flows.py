@@ -12,19 +12,11 @@ import pytest
 from mlflow.entities import Metric, Param
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ADMIN_TOKEN
 from tests.e2e.conftest import save_screenshot
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 TIMEOUT = 15_000
-
-
-@pytest.fixture
-def client(monkeypatch: pytest.MonkeyPatch, live_server: str) -> mlflow.MlflowClient:
-    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", ADMIN_TOKEN)
-    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
-    return mlflow.MlflowClient(tracking_uri=f"{live_server}/api/v4/projects/1/ml/mlflow")
 
 
 def _log_run(

@@ -14,18 +14,12 @@ from labbook.settings import Settings
 from labbook.store import projects, tokens, users
 from labbook.store.entities import AccessLevel
 from tests.conftest import ADMIN_TOKEN
-from tests.e2e.conftest import save_screenshot
+from tests.e2e.conftest import mlflow_client, save_screenshot
 from tests.live import run_coroutine
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 TIMEOUT = 15_000
-
-
-def _client(live_server: str, token: str, monkeypatch: pytest.MonkeyPatch) -> mlflow.MlflowClient:
-    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", token)
-    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
-    return mlflow.MlflowClient(tracking_uri=f"{live_server}/api/v4/projects/1/ml/mlflow")
 
 
 async def _developer(settings: Settings, username: str) -> str:
@@ -52,7 +46,7 @@ def test_metadata_tab_adds_and_deletes_keys(
     request: pytest.FixtureRequest,
 ) -> None:
     page = signed_in_page
-    client = _client(live_server, ADMIN_TOKEN, monkeypatch)
+    client = mlflow_client(live_server, ADMIN_TOKEN, monkeypatch)
     experiment_id = client.create_experiment("described", tags={"team": "vision"})
     page.goto(f"{live_server}/default/-/ml/experiments/{experiment_id}?status=FINISHED")
 
@@ -89,10 +83,10 @@ def test_my_candidates_shows_only_mine(
 ) -> None:
     page = signed_in_page
     bob_token = run_coroutine(lambda: _developer(settings, "bob"))
-    admin = _client(live_server, ADMIN_TOKEN, monkeypatch)
+    admin = mlflow_client(live_server, ADMIN_TOKEN, monkeypatch)
     experiment_id = admin.create_experiment("shared")
     _log_run(admin, experiment_id, "admin-run")
-    _log_run(_client(live_server, bob_token, monkeypatch), experiment_id, "bob-run")
+    _log_run(mlflow_client(live_server, bob_token, monkeypatch), experiment_id, "bob-run")
 
     filter_text = "metrics.loss < 1"
     page.goto(f"{live_server}/default/-/ml/experiments/{experiment_id}")
@@ -121,7 +115,7 @@ def test_empty_experiment_shows_how_to_log(
     request: pytest.FixtureRequest,
 ) -> None:
     page = signed_in_page
-    client = _client(live_server, ADMIN_TOKEN, monkeypatch)
+    client = mlflow_client(live_server, ADMIN_TOKEN, monkeypatch)
     experiment_id = client.create_experiment("fresh-start")
     page.goto(f"{live_server}/default/-/ml/experiments/{experiment_id}")
 
