@@ -3,8 +3,10 @@
     .venv/bin/python -m benchmarks.mlflow_log_batch [--database-url URL] [--batches N]
 
 Through the ASGI app, in one run: `N` log-batch requests of 1,000 points (one key, 1,000
-steps), `N` of the client's W1 shape (10 keys x 100 steps), `N` single-point log-metric
-requests, then `N` runs each created, ended (runs/update) and read (runs/get). Reports the
+steps), `N` of 10 keys x 100 steps, `N` new runs each logged as W1 logs one (MlflowClient
+splits its log_batch of 1,000 points, 20 params and 10 tags into 970 points with the params
+and tags, then 30 points), `N` single-point log-metric requests, then `N` runs each created,
+ended (runs/update) and read (runs/get). Reports the
 median wall time and the median CPU time of the process per request (the server's work plus
 httpx's in-process transport, about 0.3 ms). Without `--database-url` it runs on a fresh
 SQLite file. The machine's load inflates both; compare runs made in the same minutes.
@@ -49,6 +51,33 @@ def ten_keys(start: int) -> list[dict[str, Any]]:
         for s in steps
         for k in range(10)
     ]
+
+
+def w1_requests(run_id: str, run: int) -> list[dict[str, Any]]:
+    """W1's log_batch as the client sends it: params and tags go first, metrics fill up."""
+    points = [
+        {"key": f"m{k}", "value": s * 0.5 + k + run / 1024, "step": s, "timestamp": T0 + s}
+        for s in range(100)
+        for k in range(10)
+    ]
+    params = [{"key": f"p{i}", "value": f"value-{i}-{run}"} for i in range(20)]
+    tags = [{"key": f"t{i}", "value": f"tag-{i}"} for i in range(10)]
+    first = {"run_id": run_id, "metrics": points[:970], "params": params, "tags": tags}
+    return [first, {"run_id": run_id, "metrics": points[970:]}]
+
+
+async def w1_runs(client: httpx.AsyncClient, runs: int) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {"W1 log-batch 970+20+10": [], "W1 log-batch 30": []}
+    for i in range(runs):
+        answer = (await client.post(f"{RUNS}/create", json={"experiment_id": "0"})).json()
+        big, small = w1_requests(answer["run"]["info"]["run_id"], i)
+        found["W1 log-batch 970+20+10"].append(
+            (await timed(client, "POST", f"{RUNS}/log-batch", big))[:2]
+        )
+        found["W1 log-batch 30"].append(
+            (await timed(client, "POST", f"{RUNS}/log-batch", small))[:2]
+        )
+    return found
 
 
 async def timed(client: httpx.AsyncClient, method: str, path: str, body: Any) -> tuple[Any, ...]:
@@ -100,6 +129,8 @@ async def measure(settings: Settings, n: int) -> None:
         report("log-batch, 1,000 points, 1 key", await each(c, f"{RUNS}/log-batch", batches))
         shaped = [{"run_id": run_id, "metrics": ten_keys(b * 100)} for b in range(n)]
         report("log-batch, 10 keys x 100 steps", await each(c, f"{RUNS}/log-batch", shaped))
+        for label, samples in (await w1_runs(c, n)).items():
+            report(label, samples)
         singles = [{"run_id": run_id, **p} for p in one_key(n * 1000, n)]
         report("log-metric, 1 point", await each(c, f"{RUNS}/log-metric", singles))
         for label, samples in (await lifecycle(c, n)).items():
