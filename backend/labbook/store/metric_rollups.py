@@ -18,9 +18,8 @@ Changing BASE or LEVELS needs a migration that rebuilds the table (as 0005 fills
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, case, func, or_, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -43,63 +42,48 @@ def order_key(p: Point) -> tuple[int, int, float]:
     return (p[0], p[1], LOWEST if p[2] is None else p[2])
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(NamedTuple):
     first: Point
     last: Point
     low: Extreme | None
     high: Extreme | None
-    count: int
+    size: int  # points (not `count`: a tuple has that method)
 
-    def merged(self, other: Bucket) -> Bucket:
-        return Bucket(
-            first=min(self.first, other.first, key=order_key),
-            last=max(self.last, other.last, key=order_key),
-            low=_pick(min, self.low, other.low),
-            high=_pick(max, self.high, other.high),
-            count=self.count + other.count,
-        )
-
-
-def _pick(choose: Any, a: Extreme | None, b: Extreme | None) -> Extreme | None:
-    if a is None or b is None:
-        return a if b is None else b
-    found: Extreme = choose(a, b)
-    return found
+    def followed_by(self, other: Bucket) -> Bucket:
+        """Both buckets as one, `other` holding only later steps (a neighbour to the right)."""
+        low, high = self.low, self.high  # both None when every value is NaN
+        if low is None or high is None:
+            low, high = other.low, other.high
+        elif other.low is not None and other.high is not None:
+            low, high = min(low, other.low), max(high, other.high)
+        return Bucket(self.first, other.last, low, high, self.size + other.size)
 
 
 def _bucket(points: list[Point]) -> Bucket:
     """The bucket of points already in order."""
     values = [(v, s, ts) for s, ts, v in points if v is not None]
     low, high = (min(values), max(values)) if values else (None, None)
-    return Bucket(first=points[0], last=points[-1], low=low, high=high, count=len(points))
+    return Bucket(points[0], points[-1], low, high, len(points))
 
 
-def finest(points: list[Point]) -> dict[int, Bucket]:
-    """Level 0 of a batch of one metric's points."""
-    ordered = sorted(points, key=order_key)
-    grouped = groupby(ordered, key=lambda p: p[0] >> BASE)
+def finest(points: list[Point], *, ordered: bool = False) -> dict[int, Bucket]:
+    """Level 0 of a batch of one metric's points (`ordered`: already in MLflow's order)."""
+    if not ordered:
+        points = sorted(points, key=order_key)
+    grouped = groupby(points, key=lambda p: p[0] >> BASE)
     return {key: _bucket(list(group)) for key, group in grouped}
 
 
 def coarser(buckets: dict[int, Bucket]) -> dict[int, Bucket]:
-    """The next level: pairs of neighbouring buckets merged."""
+    """The next level: pairs of neighbouring buckets merged (`buckets` in key order)."""
     found: dict[int, Bucket] = {}
     for key, b in buckets.items():
         parent = found.get(key >> 1)
-        found[key >> 1] = b if parent is None else parent.merged(b)
+        found[key >> 1] = b if parent is None else parent.followed_by(b)
     return found
 
 
-def pyramid(points: list[Point]) -> list[dict[int, Bucket]]:
-    """Every level of one metric's points, finest first."""
-    levels = [finest(points)]
-    while len(levels) < LEVELS:
-        levels.append(coarser(levels[-1]))
-    return levels
-
-
-ROW_COLUMNS = (  # the order of `_row`
+ROW_COLUMNS = (  # the order of the rows of `rollup_values`
     *("candidate_id", "name", "level", "bucket", "count"),
     *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
     *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
@@ -107,18 +91,38 @@ ROW_COLUMNS = (  # the order of `_row`
 )
 
 
-def _row(candidate_id: int, name: str, level: int, bucket: int, b: Bucket) -> tuple[Any, ...]:
+def _content(b: Bucket) -> tuple[Any, ...]:
+    """A bucket's columns after (candidate_id, name, level, bucket)."""
     low, high = b.low or (None, None, None), b.high or (None, None, None)
-    return (candidate_id, name, level, bucket, b.count, *b.first, *b.last, *low, *high)
+    return (b.size, *b.first, *b.last, *low, *high)
 
 
-def rollup_values(candidate_id: int, series: dict[str, list[Point]]) -> list[tuple[Any, ...]]:
-    """The rows that fold these points into the pyramid, in key order."""
+def _series_rows(head: tuple[int, str], buckets: dict[int, Bucket]) -> list[tuple[Any, ...]]:
+    """Every level's rows of one metric, from its finest level, in key order.
+
+    Once a level holds one bucket, every coarser level holds the same points: its row repeats
+    with the bucket number halved, instead of merging again (most of a batch's levels).
+    """
+    rows: list[tuple[Any, ...]] = []
+    level = 0
+    while len(buckets) > 1 and level < LEVELS:
+        rows += [(*head, level, key, *_content(b)) for key, b in sorted(buckets.items())]
+        buckets, level = coarser(buckets), level + 1
+    for key, b in buckets.items():  # at most one
+        content = _content(b)
+        rows += [(*head, at, key >> (at - level), *content) for at in range(level, LEVELS)]
+    return rows
+
+
+def rollup_values(
+    candidate_id: int, series: dict[str, list[Point]], *, ordered: bool = False
+) -> list[tuple[Any, ...]]:
+    """The rows that fold these points into the pyramid, in key order (`ordered`: each
+    series is already in MLflow's order)."""
     return [
-        _row(candidate_id, name, level, key, b)
+        row
         for name in sorted(series)
-        for level, buckets in enumerate(pyramid(series[name]))
-        for key, b in sorted(buckets.items())
+        for row in _series_rows((candidate_id, name), finest(series[name], ordered=ordered))
     ]
 
 
@@ -177,7 +181,8 @@ def _upsert(session: AsyncSession) -> Any:
 async def log_rollups(
     session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
 ) -> None:
-    """Fold newly inserted points into the pyramid: one upsert, run by the driver."""
-    rows = rollup_values(candidate_id, by_name(points))
+    """Fold newly inserted points (in MLflow's order per name, as `log_metrics` sorts them)
+    into the pyramid: one upsert, run by the driver."""
+    rows = rollup_values(candidate_id, by_name(points), ordered=True)
     stmt = driver_statement(session, "metric_rollups_upsert", _upsert, ROW_COLUMNS)
     await execute_many(session, stmt, rows)
