@@ -19,9 +19,9 @@ from labbook.store.experiments import (
     get_experiment,
     get_or_create_default,
 )
-from labbook.store.params_metadata import metadata_of, metadata_value
-from labbook.store.run_pages import params_json, summary_rows
-from labbook.store.users import get_users
+from labbook.store.params_metadata import metadata_value
+from labbook.store.run_pages import params_json, summary_rows, tags_of
+from labbook.store.users import usernames
 
 DEFAULT_EXPERIMENT_ID = "0"
 MAX_IID = 2**31 - 1  # iids are 32-bit columns; anything larger cannot exist
@@ -70,19 +70,19 @@ async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> li
     """Params, tags, latest metrics, creators, inputs and outputs of many runs in bulk."""
     ids = [c.id for c in candidates]
     params = await params_json(session, candidate_ids=ids)
-    tags = await metadata_of(session, candidate_ids=ids)
+    tags = await tags_of(session, candidate_ids=ids)
     metrics = await summary_rows(session, candidate_ids=ids)
     # The creator's name is only reported for runs without the client's `mlflow.user` tag.
     tagged = {i for i, entries in tags.items() if any(e.name == USER_TAG for e in entries)}
-    creator_ids = [c.creator_id for c in candidates if c.creator_id and c.id not in tagged]
-    users = await get_users(session, user_ids=creator_ids) if creator_ids else {}
+    creator_ids = list({c.creator_id for c in candidates if c.creator_id and c.id not in tagged})
+    users = await usernames(session, user_ids=creator_ids) if creator_ids else {}
     io = await inputs_outputs_of(session, candidate_ids=ids)
     return [
         RunData(
             params=params[c.id],
             tags=tags[c.id],
             metrics=metrics[c.id],
-            creator=users[c.creator_id].username if c.creator_id in users else "",
+            creator=users.get(c.creator_id, "") if c.creator_id else "",
             io=io[c.id],
         )
         for c in candidates
@@ -98,5 +98,5 @@ async def run_user_id(session: AsyncSession, *, candidate: Candidate) -> str:
     tagged = await metadata_value(session, candidate_id=candidate.id, name=USER_TAG)
     if tagged is not None or candidate.creator_id is None:
         return tagged or ""
-    users = await get_users(session, user_ids=[candidate.creator_id])
-    return users[candidate.creator_id].username if candidate.creator_id in users else ""
+    users = await usernames(session, user_ids=[candidate.creator_id])
+    return users.get(candidate.creator_id, "")

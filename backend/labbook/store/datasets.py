@@ -8,13 +8,16 @@ retries POSTs: logging an input or output again changes nothing (input tags are 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, String, cast, literal, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.errors import InvalidParameterError, NotFoundError
 from labbook.store.candidates import ensure_live
+from labbook.store.driver_sql import fetch_rows
 from labbook.store.entities import (
     Candidate,
     DatasetInputRecord,
@@ -23,7 +26,8 @@ from labbook.store.entities import (
     ModelOutputRecord,
     RunInputsOutputs,
 )
-from labbook.store.sql import insert
+from labbook.store.id_lists import in_ids
+from labbook.store.sql import dialect_name, insert
 
 # MLflow's limits for datasets and input tags.
 LIMITS = {"name": 500, "digest": 36, "source_type": 36, "source": 65535, "schema": 1048575}
@@ -180,35 +184,44 @@ async def _input_tags(session: AsyncSession, input_ids: list[int]) -> dict[int, 
     return found
 
 
-async def _models(
-    session: AsyncSession, table: type[t.ModelInput] | type[t.ModelOutput], ids: list[int]
-) -> list[tuple[int, str, int]]:
-    step = t.ModelOutput.step if table is t.ModelOutput else t.ModelInput.id
-    stmt = (
-        select(table.candidate_id, t.LoggedModel.model_id, step)
-        .join(t.LoggedModel, t.LoggedModel.id == table.logged_model_id)
-        .where(table.candidate_id.in_(ids))
-        .order_by(table.id)
+def _io_rows(dialect: str) -> Any:
+    """(kind, candidate, row id, model id, step) of every input and output: kind "d" for a
+    dataset input, "i" for a model input, "o" for a model output."""
+    d, i, o, m = t.DatasetInput, t.ModelInput, t.ModelOutput, t.LoggedModel
+    no_model, no_step = cast(null(), String).label("model_id"), cast(null(), BigInteger)
+    datasets = select(literal("d").label("kind"), d.candidate_id, d.id, no_model, no_step)
+    inputs = select(literal("i"), i.candidate_id, i.id, m.model_id, no_step).join(
+        m, m.id == i.logged_model_id
     )
-    return [(c, m, s) for c, m, s in (await session.execute(stmt)).all()]
+    outputs = select(literal("o"), o.candidate_id, o.id, m.model_id, o.step).join(
+        m, m.id == o.logged_model_id
+    )
+    parts = [
+        datasets.where(in_ids(d.candidate_id, dialect)),
+        inputs.where(in_ids(i.candidate_id, dialect)),
+        outputs.where(in_ids(o.candidate_id, dialect)),
+    ]
+    return union_all(*parts).order_by("kind", "id")
 
 
 async def inputs_outputs_of(
     session: AsyncSession, *, candidate_ids: list[int]
 ) -> dict[int, RunInputsOutputs]:
-    """Inputs and outputs of many candidates in four statements."""
-    datasets = await _dataset_inputs(session, candidate_ids)
-    inputs: dict[int, list[str]] = {i: [] for i in candidate_ids}
-    for candidate_id, model_id, _ in await _models(session, t.ModelInput, candidate_ids):
-        inputs[candidate_id].append(model_id)
-    outputs: dict[int, list[ModelOutputRecord]] = {i: [] for i in candidate_ids}
-    for candidate_id, model_id, step in await _models(session, t.ModelOutput, candidate_ids):
-        outputs[candidate_id].append(ModelOutputRecord(model_id=model_id, step=step))
+    """Inputs and outputs of many candidates: one statement, two more for datasets if any."""
+    build = partial(_io_rows, dialect_name(session))
+    rows = await fetch_rows(session, "inputs_outputs", build, {"ids": candidate_ids})
+    found: dict[str, dict[int, list[Any]]] = {k: {i: [] for i in candidate_ids} for k in "dio"}
+    for kind, candidate_id, _, model_id, step in rows:
+        found[kind][candidate_id].append(
+            ModelOutputRecord(model_id=model_id, step=step) if kind == "o" else model_id
+        )
+    has_datasets = any(found["d"].values())
+    datasets = await _dataset_inputs(session, candidate_ids) if has_datasets else found["d"]
     return {
         i: RunInputsOutputs(
             dataset_inputs=tuple(datasets[i]),
-            model_inputs=tuple(inputs[i]),
-            model_outputs=tuple(outputs[i]),
+            model_inputs=tuple(found["i"][i]),
+            model_outputs=tuple(found["o"][i]),
         )
         for i in candidate_ids
     }

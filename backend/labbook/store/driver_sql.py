@@ -18,6 +18,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from sqlalchemy import Float
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.store.sql import dialect_name
@@ -62,28 +63,48 @@ def driver_statement(
 
 @dataclass(frozen=True, slots=True)
 class DriverQuery:
-    """A SELECT compiled for the driver, with what turns its raw values into Python ones."""
+    """A SELECT (or a DML statement with RETURNING) compiled for the driver, with what turns
+    Python values into the driver's parameters and its raw values back into Python ones."""
 
     sql: str
     keys: tuple[str, ...]
+    binds: tuple[Callable[[Any], Any] | None, ...]
+    constants: dict[str, Any]  # the values of literals the statement binds itself
     processors: tuple[Callable[[Any], Any] | None, ...]
     row: type[tuple[Any, ...]]  # a named tuple of the selected columns
 
+    def args(self, params: dict[str, Any]) -> list[Any]:
+        values = self.constants | params
+        pairs = zip(self.binds, self.keys, strict=True)
+        return [values[k] if f is None else f(values[k]) for f, k in pairs]
+
     def load(self, raw: Sequence[Any]) -> Any:
+        if not any(self.processors):
+            return self.row(*raw)
         pairs = zip(self.processors, raw, strict=True)
         return self.row(*(v if f is None or v is None else f(v) for f, v in pairs))
+
+
+def _result_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    if dialect.name == "postgresql" and isinstance(type_, Float):
+        return None  # asyncpg returns double precision as float (its processor wants a type)
+    return type_.dialect_impl(dialect).result_processor(dialect, None)  # type: ignore[no-any-return]
 
 
 def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
     dialect = session.get_bind().dialect
     compiled = stmt.compile(dialect=dialect)
-    columns = list(stmt.selected_columns)
-    processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+    keys = tuple(compiled.positiontup or ())
+    binds = [compiled.binds[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    columns = list(stmt.exported_columns)
+    processors = [_result_processor(c.type, dialect) for c in columns]
     return DriverQuery(
         sql=compiled.string,
-        keys=tuple(compiled.positiontup or ()),
+        keys=keys,
+        binds=tuple(binds),
+        constants={k: v for k, v in compiled.params.items() if v is not None},
         processors=tuple(processors),
-        row=namedtuple("Row", [c.key for c in columns]),
+        row=namedtuple("Row", [str(c.key) for c in columns], rename=True),
     )
 
 
@@ -93,12 +114,13 @@ _QUERIES: dict[tuple[str, str], DriverQuery] = {}
 async def fetch_rows(
     session: AsyncSession, key: str, build: Callable[[], Any], params: dict[str, Any]
 ) -> list[Any]:
-    """The rows of the SELECT `build` makes (compiled once per dialect), as named tuples."""
+    """The rows of the statement `build` makes (compiled once per dialect under `key`), as
+    named tuples; parameters by name, converted as their SQLAlchemy types say."""
     memo_key = (dialect_name(session), key)
     query = _QUERIES.get(memo_key)
     if query is None:
         query = _QUERIES[memo_key] = _compile_query(session, build())
-    raw = await fetch_all(session, query.sql, [params[k] for k in query.keys])
+    raw = await fetch_all(session, query.sql, query.args(params))
     return [query.load(row) for row in raw]
 
 

@@ -8,48 +8,72 @@ summaries come back as plain rows, their values formatted in Python.
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy import Select, String, Text, cast, func, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
-from labbook.store.plain_rows import plain_rows
+from labbook.store.driver_sql import fetch_rows
+from labbook.store.entities import KeyValue
+from labbook.store.id_lists import in_ids
 from labbook.store.sql import dialect_name
 
 # (name, last value or None for NaN, last timestamp, last step)
 SummaryRow = tuple[str, float | None, int, int]
 
 
-def _params_json(dialect: str, candidate_ids: list[int]) -> Select[int, str]:
+def _params_json(dialect: str) -> Select[int, str]:
     p = t.CandidateParam
     if dialect == "postgresql":
         pair = func.json_build_object("key", p.name, "value", p.value)
-        array = cast(func.json_agg(aggregate_order_by(pair, p.name)), Text)  # text, not decoded
-        stmt = select(p.candidate_id, array)
-        return stmt.where(p.candidate_id.in_(candidate_ids)).group_by(p.candidate_id)
+        agg = cast(func.json_agg(aggregate_order_by(pair, p.name)), Text)  # text, not decoded
+        stmt = select(p.candidate_id, agg.label("params"))
+        return stmt.where(in_ids(p.candidate_id, dialect)).group_by(p.candidate_id)
     # SQLite aggregates in the order of its input, here the (candidate_id, name) index.
-    rows = select(p.candidate_id, p.name, p.value).where(p.candidate_id.in_(candidate_ids))
+    rows = select(p.candidate_id, p.name, p.value).where(in_ids(p.candidate_id, dialect))
     ordered = rows.order_by(p.candidate_id, p.name).subquery()
     pair = func.json_object("key", ordered.c.name, "value", ordered.c.value)
-    stmt = select(ordered.c.candidate_id, func.json_group_array(pair, type_=String))
-    return stmt.group_by(ordered.c.candidate_id)
+    array = func.json_group_array(pair, type_=String).label("params")
+    return select(ordered.c.candidate_id, array).group_by(ordered.c.candidate_id)
 
 
 async def params_json(session: AsyncSession, *, candidate_ids: list[int]) -> dict[int, str]:
     """Each candidate's params as the JSON text `[{"key": …, "value": …}, …]`, by name."""
-    stmt = _params_json(dialect_name(session), candidate_ids)
-    found = {cid: str(text) for cid, text in await plain_rows(session, stmt)}
+    build = partial(_params_json, dialect_name(session))
+    rows = await fetch_rows(session, "params_json", build, {"ids": candidate_ids})
+    found = {cid: str(text) for cid, text in rows}
     return {i: found.get(i, "[]") for i in candidate_ids}
+
+
+def _summaries(dialect: str) -> Select[int, str, float | None, int, int]:
+    s = t.CandidateMetricSummary
+    stmt = select(s.candidate_id, s.name, s.last_value, s.last_timestamp, s.last_step)
+    return stmt.where(in_ids(s.candidate_id, dialect)).order_by(s.candidate_id, s.name)
 
 
 async def summary_rows(
     session: AsyncSession, *, candidate_ids: list[int]
 ) -> dict[int, list[SummaryRow]]:
     """Each candidate's latest metric values (`SummaryRow`), by name."""
-    s = t.CandidateMetricSummary
-    stmt = select(s.candidate_id, s.name, s.last_value, s.last_timestamp, s.last_step)
-    stmt = stmt.where(s.candidate_id.in_(candidate_ids)).order_by(s.candidate_id, s.name)
+    build = partial(_summaries, dialect_name(session))
     result: dict[int, list[SummaryRow]] = {i: [] for i in candidate_ids}
-    for cid, name, value, timestamp, step in await plain_rows(session, stmt):
-        result[cid].append((name, value, timestamp, step))
+    for cid, *row in await fetch_rows(session, "summary_rows", build, {"ids": candidate_ids}):
+        result[cid].append(tuple(row))
+    return result
+
+
+def _tags(dialect: str) -> Select[int, str, str]:
+    m = t.CandidateMetadata
+    stmt = select(m.candidate_id, m.name, m.value).where(in_ids(m.candidate_id, dialect))
+    return stmt.order_by(m.candidate_id, m.name)
+
+
+async def tags_of(session: AsyncSession, *, candidate_ids: list[int]) -> dict[int, list[KeyValue]]:
+    """Each candidate's metadata (MLflow tags), by name."""
+    build = partial(_tags, dialect_name(session))
+    result: dict[int, list[KeyValue]] = {i: [] for i in candidate_ids}
+    for cid, name, value in await fetch_rows(session, "tags_of", build, {"ids": candidate_ids}):
+        result[cid].append(KeyValue(name=name, value=value))
     return result
