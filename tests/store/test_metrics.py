@@ -152,3 +152,27 @@ async def test_eight_concurrent_writers_lose_nothing(db: Database) -> None:
     assert loss.count == 2000 and loss.min_value == 0.0 and loss.max_value == 7249.0
     # highest step is 249, logged by all writers; then latest timestamp (writer 7) wins
     assert (loss.last_step, loss.last_timestamp, loss.last_value) == (249, 7, 7249.0)
+
+
+async def test_a_batch_in_step_order_with_and_without_plain_floats(db: Database) -> None:
+    """The client's shape (every key at each step) sorts by key; an int value or a NaN takes
+    the general path, which stores the same rows."""
+    c = await _candidate(db)
+    steps = range(5, -1, -1)  # descending: the sort cannot rely on the client's order
+    floats = [pt(s * 0.5 + k, s, 100, name=f"f{k}") for s in steps for k in range(3)]
+    mixed = [pt(s + k if s % 2 else s * 0.5, s, 100, name=f"i{k}") for s in steps for k in range(3)]
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=floats) == 18
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=mixed) == 18
+    async with db.write() as s:  # a retry, partly new
+        extra = [pt(9.0, 9, 100, name="f0")]
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=floats + extra) == 1
+    async with db.read() as s:
+        f1 = await metric_history.metric_history(s, candidate_id=c.id, name="f1")
+        i2 = await metric_history.metric_history(s, candidate_id=c.id, name="i2")
+    assert [(p.step, p.value) for _, p in f1] == [(s, s * 0.5 + 1) for s in range(6)]
+    assert [(p.step, p.value) for _, p in i2] == [
+        (s, s + 2 if s % 2 else s * 0.5) for s in range(6)
+    ]
+    summary = await _summary(db, c)
+    assert (summary["f0"].count, summary["f0"].last_step, summary["i2"].max_value) == (7, 9, 7)
