@@ -27,6 +27,7 @@ from labbook.store.entities import (
     ModelMetric,
 )
 from labbook.store.logged_model_metrics import log_model_metrics
+from labbook.store.point_builder import new_point
 
 BASE = "/api/2.0/mlflow/runs"
 
@@ -68,7 +69,7 @@ def _plain_point(item: Any) -> MetricPoint | None:
     step = step or 0
     if not (INT64_MIN <= ts <= INT64_MAX and INT64_MIN <= step <= INT64_MAX):
         return None
-    return MetricPoint(name=key, value=value, timestamp=ts, step=step)
+    return new_point(key, value, step, ts)
 
 
 def metric_points(fields: Fields) -> tuple[list[MetricPoint], list[Fields]]:
