@@ -19,8 +19,7 @@ from labbook.store.experiments import (
     get_experiment,
     get_or_create_default,
 )
-from labbook.store.params_metadata import metadata_value
-from labbook.store.run_pages import params_json, summary_rows, tags_of
+from labbook.store.run_pages import params_json, run_user, summary_rows, tags_of
 from labbook.store.users import usernames
 
 DEFAULT_EXPERIMENT_ID = "0"
@@ -95,8 +94,5 @@ async def load_run(session: AsyncSession, *, candidate: Candidate) -> RunData:
 
 async def run_user_id(session: AsyncSession, *, candidate: Candidate) -> str:
     """`RunData.user_id()` of one run, without loading the rest of the run."""
-    tagged = await metadata_value(session, candidate_id=candidate.id, name=USER_TAG)
-    if tagged is not None or candidate.creator_id is None:
-        return tagged or ""
-    users = await usernames(session, user_ids=[candidate.creator_id])
-    return users.get(candidate.creator_id, "")
+    creator_id, tag = candidate.creator_id, USER_TAG
+    return await run_user(session, candidate_id=candidate.id, creator_id=creator_id, tag=tag)

@@ -11,7 +11,7 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
-from labbook.db.tables import utcnow
+from labbook.db.tables import UTCDateTime, utcnow
 from labbook.errors import InvalidParameterError, InvalidStateError, NotFoundError
 from labbook.events.model import CandidateChange, CandidateChanged
 from labbook.events.record import record
@@ -147,11 +147,24 @@ async def _row(session: AsyncSession, candidate_id: int) -> t.Candidate:
     return row
 
 
+@cache
+def _touch_statement() -> Any:
+    e = t.Experiment
+    stmt = update(e).where(e.id == bindparam("experiment_id"))
+    return stmt.values(last_activity_at=bindparam("now", type_=UTCDateTime)).returning(e.iid)
+
+
 async def _touch_experiment(session: AsyncSession, experiment_id: int) -> int:
     """A candidate changed: that is the experiment's last activity. Returns the iid."""
-    stmt = update(t.Experiment).where(t.Experiment.id == experiment_id)
-    stmt = stmt.values(last_activity_at=utcnow()).returning(t.Experiment.iid)
-    return int((await session.execute(stmt)).scalar_one())
+    params = {"experiment_id": experiment_id, "now": utcnow()}
+    rows = await fetch_rows(session, "touch_experiment", _touch_statement, _stamped(params))
+    return int(rows[0].iid)
+
+
+def _stamped(params: dict[str, Any]) -> dict[str, Any]:
+    """Driver statements skip SQLAlchemy's Python-side defaults: the timestamps come here."""
+    now = params.get("now") or utcnow()
+    return params | {"created_at": now, "updated_at": now}
 
 
 async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
@@ -204,11 +217,10 @@ async def update_candidate(
         "new_end_time": end_time,
         "new_description": description,
     }
-    # On the connection, not through the ORM: two statements, where loading the row took four.
-    connection = await session.connection()
-    row = (await connection.execute(_update_statement(), params)).first()
-    if row is None:
+    rows = await fetch_rows(session, "update_candidate", _update_statement, _stamped(params))
+    if not rows:
         raise NotFoundError(f"Candidate {candidate_id} not found")
+    row = rows[0]
     candidate = to_candidate(row, await _touch_experiment(session, row.experiment_id))
     return _changed(session, CandidateChange.UPDATED, candidate)
 

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import secrets
-from typing import Literal
+from functools import cache, partial
+from typing import Any, Literal
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
+from labbook.db.tables import utcnow
+from labbook.store.driver_sql import fetch_rows
+
+Kind = Literal["experiment", "candidate"]
 
 
-async def next_iid(
-    session: AsyncSession, *, project_id: int, kind: Literal["experiment", "candidate"]
-) -> int:
-    """UPDATE … RETURNING: the row lock (PostgreSQL) or the write lock (SQLite) serializes it."""
+@cache
+def _counter(kind: Kind) -> Any:
     column = t.Project.last_experiment_iid if kind == "experiment" else t.Project.last_candidate_iid
-    stmt = (
-        update(t.Project)
-        .where(t.Project.id == project_id)
-        .values({column: column + 1})
-        .returning(column)
-    )
-    return int((await session.execute(stmt)).scalar_one())
+    stmt = update(t.Project).where(t.Project.id == bindparam("project_id"))
+    return stmt.values({column: column + 1}).returning(column.label("iid"))
+
+
+async def next_iid(session: AsyncSession, *, project_id: int, kind: Kind) -> int:
+    """UPDATE … RETURNING: the row lock (PostgreSQL) or the write lock (SQLite) serializes it."""
+    params = {"project_id": project_id, "updated_at": utcnow()}
+    rows = await fetch_rows(session, f"next_{kind}_iid", partial(_counter, kind), params)
+    return int(rows[0].iid)
 
 
 def new_eid() -> str:

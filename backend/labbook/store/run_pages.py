@@ -8,9 +8,9 @@ summaries come back as plain rows, their values formatted in Python.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cache, partial
 
-from sqlalchemy import Select, String, Text, cast, func, select
+from sqlalchemy import Select, String, Text, bindparam, cast, func, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -77,3 +77,21 @@ async def tags_of(session: AsyncSession, *, candidate_ids: list[int]) -> dict[in
     for cid, name, value in await fetch_rows(session, "tags_of", build, {"ids": candidate_ids}):
         result[cid].append(KeyValue(name=name, value=value))
     return result
+
+
+@cache
+def _run_user() -> Select[str | None, str | None]:
+    m, u = t.CandidateMetadata, t.User
+    tagged = select(m.value).where(m.candidate_id == bindparam("candidate_id"))
+    tagged = tagged.where(m.name == bindparam("tag"))
+    creator = select(u.username).where(u.id == bindparam("creator_id"))
+    return select(tagged.scalar_subquery().label("tagged"), creator.scalar_subquery().label("name"))
+
+
+async def run_user(
+    session: AsyncSession, *, candidate_id: int, creator_id: int | None, tag: str
+) -> str:
+    """The run's user: its `tag` (MLflow's `mlflow.user`) if set, else its creator's name."""
+    params = {"candidate_id": candidate_id, "creator_id": creator_id, "tag": tag}
+    tagged, name = (await fetch_rows(session, "run_user", _run_user, params))[0]
+    return str(tagged if tagged is not None else name or "")
