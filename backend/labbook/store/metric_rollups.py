@@ -18,7 +18,9 @@ Changing BASE or LEVELS needs a migration that rebuilds the table (as 0005 fills
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, case, func, or_, tuple_
@@ -66,10 +68,32 @@ def _bucket(points: list[Point]) -> Bucket:
     return Bucket(points[0], points[-1], low, high, len(points))
 
 
+_BY_VALUE = itemgetter(2, 0, 1)  # a point as its Extreme
+
+
+def _numbers_bucket(points: list[Point]) -> Bucket:
+    """`_bucket` of points without NaN: min and max by a C key, no tuple per point."""
+    low, high = _BY_VALUE(min(points, key=_BY_VALUE)), _BY_VALUE(max(points, key=_BY_VALUE))
+    return Bucket(points[0], points[-1], low, high, len(points))
+
+
+def _cut(points: list[Point]) -> dict[int, Bucket]:
+    """Level 0 of points in order, none NaN: each bucket's points found by bisection."""
+    steps = [p[0] for p in points]
+    buckets, i = {}, 0
+    while i < len(points):
+        key = steps[i] >> BASE
+        end = bisect_left(steps, (key + 1) << BASE, i)
+        buckets[key], i = _numbers_bucket(points[i:end]), end
+    return buckets
+
+
 def finest(points: list[Point], *, ordered: bool = False) -> dict[int, Bucket]:
     """Level 0 of a batch of one metric's points (`ordered`: already in MLflow's order)."""
     if not ordered:
         points = sorted(points, key=order_key)
+    if None not in [p[2] for p in points]:
+        return _cut(points)
     grouped = groupby(points, key=lambda p: p[0] >> BASE)
     return {key: _bucket(list(group)) for key, group in grouped}
 
