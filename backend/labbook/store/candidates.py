@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -73,21 +73,31 @@ async def create_candidate(
     if experiment.deleted_at is not None:
         raise InvalidStateError(f"Experiment '{experiment.name}' is deleted.")
     iid = await next_iid(session, project_id=experiment.project_id, kind="candidate")
-    row = t.Candidate(
-        experiment_id=experiment.id,
-        project_id=experiment.project_id,
-        iid=iid,
-        eid=new_eid(),
-        name=check_run_name(name),
-        status=status.value,
-        start_time=start_time,
-        creator_id=creator_id,
-        parent_id=parent_id,
-    )
-    session.add(row)
-    await session.flush()
+    values = {
+        "experiment_id": experiment.id,
+        "project_id": experiment.project_id,
+        "iid": iid,
+        "eid": new_eid(),
+        "name": check_run_name(name),
+        "status": status.value,
+        "start_time": start_time,
+        "creator_id": creator_id,
+        "parent_id": parent_id,
+    }
+    params = _stamped({f"new_{k}": v for k, v in values.items()})
+    row = (await fetch_rows(session, "insert_candidate", _insert_statement, params))[0]
     await _touch_experiment(session, experiment.id)
     return _changed(session, CandidateChange.CREATED, to_candidate(row, experiment.iid))
+
+
+@cache
+def _insert_statement() -> Any:
+    """INSERT … RETURNING, compiled once: every MLflow run starts here."""
+    c = t.Candidate.__table__.c
+    names = ["experiment_id", "project_id", "iid", "eid", "name", "status", "start_time"]
+    names += ["creator_id", "parent_id"]
+    values = {k: bindparam(f"new_{k}", type_=c[k].type) for k in names}
+    return insert(t.Candidate).values(values).returning(*c)
 
 
 async def _one(session: AsyncSession, stmt: Select[t.Candidate, int], what: str) -> Candidate:

@@ -91,6 +91,14 @@ def _result_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
     return type_.dialect_impl(dialect).result_processor(dialect, None)  # type: ignore[no-any-return]
 
 
+def _scalars(compiled: Any) -> dict[str, Any]:
+    """Constant column defaults an INSERT or UPDATE fills in itself (SQLAlchemy would at
+    execution); a callable one (a timestamp) is left for the caller to pass."""
+    pairs = [(c, c.default) for c in getattr(compiled, "insert_prefetch", ())]
+    pairs += [(c, c.onupdate) for c in getattr(compiled, "update_prefetch", ())]
+    return {c.key: d.arg for c, d in pairs if d is not None and d.is_scalar}
+
+
 def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
     dialect = session.get_bind().dialect
     compiled = stmt.compile(dialect=dialect)
@@ -102,7 +110,7 @@ def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
         sql=compiled.string,
         keys=keys,
         binds=tuple(binds),
-        constants={k: v for k, v in compiled.params.items() if v is not None},
+        constants={k: v for k, v in compiled.params.items() if v is not None} | _scalars(compiled),
         processors=tuple(processors),
         row=namedtuple("Row", [str(c.key) for c in columns], rename=True),
     )

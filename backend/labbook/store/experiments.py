@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.db.tables import utcnow
 from labbook.errors import AlreadyExistsError, InvalidStateError, NotFoundError
 from labbook.store.candidates import delete_experiment_candidates, restore_experiment_candidates
+from labbook.store.driver_sql import fetch_rows
 from labbook.store.entities import Experiment, KeyValue
 from labbook.store.iids import next_iid
 from labbook.store.limits import MAX_EXPERIMENT_NAME, MAX_TAG_VALUE, check_key, check_name
@@ -17,7 +21,8 @@ from labbook.store.limits import check_value as check_text
 DEFAULT_NAME = "Default"
 
 
-def to_experiment(row: t.Experiment) -> Experiment:
+def to_experiment(row: Any) -> Experiment:
+    """From the ORM row, or any row with the table's columns as attributes."""
     return Experiment(
         id=row.id,
         project_id=row.project_id,
@@ -69,11 +74,20 @@ async def _one(session: AsyncSession, stmt: Select[t.Experiment], what: str) -> 
     return to_experiment(row)
 
 
+@cache
+def _by_iid() -> Select[Any]:
+    e = t.Experiment
+    stmt = select(*e.__table__.columns).where(e.project_id == bindparam("project_id"))
+    return stmt.where(e.iid == bindparam("iid"))
+
+
 async def get_experiment(session: AsyncSession, *, project_id: int, iid: int) -> Experiment:
-    stmt = select(t.Experiment).where(
-        t.Experiment.project_id == project_id, t.Experiment.iid == iid
-    )
-    return await _one(session, stmt, f"Experiment with id '{iid}'")
+    """By iid (the MLflow experiment id): compiled once, as every run created looks it up."""
+    params = {"project_id": project_id, "iid": iid}
+    rows = await fetch_rows(session, "experiment_by_iid", _by_iid, params)
+    if not rows:
+        raise NotFoundError(f"Experiment with id '{iid}' does not exist.")
+    return to_experiment(rows[0])
 
 
 async def get_experiment_by_id(session: AsyncSession, *, experiment_id: int) -> Experiment:
