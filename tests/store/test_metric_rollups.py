@@ -139,3 +139,26 @@ async def test_migration_folds_existing_histories(db: Database) -> None:
     await asyncio.to_thread(command.downgrade, config, "0004")
     await asyncio.to_thread(command.upgrade, config, "head")
     assert before and await stored_rollups(db, c.id, "loss") == before
+
+
+async def test_a_partly_repeated_batch_over_several_statements(db: Database) -> None:
+    """Repeats spread over a batch larger than one SQLite INSERT: exactly the new points count,
+    in the history, the summaries and the rollups."""
+    c = await _candidate(db)
+    points = [
+        MetricPoint(name=f"k{i % 3}", value=i * 0.5, step=i, timestamp=7) for i in range(2500)
+    ]
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=points[::2]) == 1250
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=points) == 1250
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=points) == 0
+    async with db.read() as s:
+        found = await metrics.summaries_of(s, candidate_ids=[c.id])
+    assert sorted((m.name, m.count, m.last_step) for m in found[c.id]) == [
+        ("k0", 834, 2499),
+        ("k1", 833, 2497),
+        ("k2", 833, 2498),
+    ]
+    await assert_agree(db, c.id, ("k0", "k1", "k2"))

@@ -15,11 +15,12 @@ from labbook.db import tables as t
 from labbook.errors import InvalidParameterError
 from labbook.events.model import MetricsLogged
 from labbook.events.record import record
-from labbook.store.driver_sql import driver_statement, execute_many, insert_returning
+from labbook.store.driver_sql import driver_statement, execute_many
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
 from labbook.store.metric_rollups import log_rollups
+from labbook.store.point_inserts import insert_points
 from labbook.store.sql import greatest, insert, least
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
@@ -78,9 +79,9 @@ def _rows(candidate_id: int, points: list[MetricPoint], plain: bool) -> list[tup
     return [(candidate_id, *fields) for fields in map(_FIELDS, points)]
 
 
-def _inserted(ordered: list[MetricPoint], returned: list[Any]) -> list[MetricPoint]:
-    """The points the insert kept (RETURNING lists them), in the same order."""
-    if len(returned) == len(ordered):
+def _inserted(ordered: list[MetricPoint], returned: list[Any] | None) -> list[MetricPoint]:
+    """The points the insert kept (`returned` lists them; None: all), in the same order."""
+    if returned is None or len(returned) == len(ordered):
         return ordered  # the usual case: nothing was a repeat
     left = Counter(tuple(row) for row in returned)
     kept = []
@@ -110,33 +111,11 @@ async def log_metrics(
     # (PostgreSQL would otherwise deadlock them).
     ordered = list(points)
     rows = _rows(candidate_id, ordered, plain)
-    new = _inserted(ordered, await _insert_points(session, rows))
+    new = _inserted(ordered, await insert_points(session, rows))
     await _update_summaries(session, candidate_id, new)
     await log_rollups(session, candidate_id=candidate_id, points=new)
     await _announce(session, candidate_id, experiment_id, new)
     return len(new)
-
-
-_POINT_COLUMNS = (
-    ("candidate_id", "integer"),
-    ("name", "varchar"),
-    ("step", "bigint"),
-    ("timestamp", "bigint"),
-    ("value", "float8"),
-)
-
-
-async def _insert_points(
-    session: AsyncSession, rows: list[tuple[Any, ...]]
-) -> list[tuple[Any, ...]]:
-    """Insert, skipping points already stored; the (name, step, timestamp, value) inserted."""
-    return await insert_returning(
-        session,
-        into="candidate_metrics",
-        columns=_POINT_COLUMNS,
-        rows=rows,
-        tail="ON CONFLICT DO NOTHING RETURNING name, step, timestamp, value",
-    )
 
 
 async def _announce(
