@@ -9,7 +9,7 @@ import pytest
 from labbook.db.database import Database
 from labbook.errors import InvalidParameterError
 from labbook.store import (
-    candidate_search,
+    candidate_plans,
     candidates,
     experiments,
     metrics,
@@ -42,7 +42,7 @@ async def add(db: Database, e: Experiment, i: int, start: int) -> int:
 def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """SQLite searches small experiments row by row and walks indexes for large ones."""
     if request.param == "walked":
-        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 1)
+        monkeypatch.setattr(candidate_plans, "WALK_THRESHOLD", 1)
     return str(request.param)
 
 
@@ -154,9 +154,9 @@ async def test_cursors_carry_over_between_plans(
 ) -> None:
     everything, _, _ = await page(db, experiment, limit=100)
     for threshold in (1, 10**6):
-        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", threshold)
+        monkeypatch.setattr(candidate_plans, "WALK_THRESHOLD", threshold)
         first, cursors, _ = await page(db, experiment, limit=11)
-        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 10**6 if threshold == 1 else 1)
+        monkeypatch.setattr(candidate_plans, "WALK_THRESHOLD", 10**6 if threshold == 1 else 1)
         rest, _, more = await page(db, experiment, limit=100, after=cursors[-1])
         assert first + rest == everything and not more
         back, _, _ = await page(db, experiment, limit=3, before=cursors[-1])

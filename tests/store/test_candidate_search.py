@@ -11,7 +11,7 @@ import pytest
 from labbook.db.database import Database
 from labbook.errors import InvalidParameterError
 from labbook.store import (
-    candidate_search,
+    candidate_plans,
     candidates,
     experiments,
     metrics,
@@ -19,9 +19,11 @@ from labbook.store import (
     projects,
     users,
 )
+from labbook.store.candidate_order import order_keys
 from labbook.store.candidate_search import count_candidates, search_candidates
 from labbook.store.entities import Candidate, CandidateStatus, Experiment, KeyValue, MetricPoint
 from labbook.store.pages import Page
+from labbook.store.search import parse_filter
 
 
 @dataclass
@@ -251,10 +253,36 @@ async def test_walking_the_sort_index_finds_the_same(
     text: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Large experiments walk the sort key's index on SQLite (see `candidate_search._plan`)."""
+    """Large experiments walk the sort key's index on SQLite (see `candidate_plans`)."""
     e = world[0]
     for order in (["metrics.loss DESC"], ["params.lr"], ["metrics.`loss`.min"]):
         planned = await found(db, e, text, order_by=order)
-        monkeypatch.setattr(candidate_search, "WALK_THRESHOLD", 1)
+        monkeypatch.setattr(candidate_plans, "WALK_THRESHOLD", 1)
         assert await found(db, e, text, order_by=order) == planned
         monkeypatch.undo()
+
+
+async def test_a_middling_filter_walks_when_a_page_is_near(
+    db: Database, world: tuple[Experiment, dict[str, Candidate]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a large experiment (here: 5 candidates), a filter with fewer matches than the
+    threshold walks the sort key's index if a page should lie within `WALK_ROWS` rows of
+    it (2 matches among the 4 candidates with `loss`), and sorts the matches otherwise."""
+    e = world[0]
+    monkeypatch.setattr(candidate_plans, "WALK_THRESHOLD", 5)
+    where = {"experiment_ids": [e.id], "lifecycle": "active", "status": None}
+    tree = parse_filter("params.lr = '0.1'")
+
+    async def walks(limit: int, order: str = "metrics.loss DESC") -> bool:
+        async with db.read() as s:
+            key = order_keys([order])[0]
+            counts = await candidate_plans._counted(s, key.field, tree=tree, **where)
+        return candidate_plans._plan_of(counts, key, limit).walk
+
+    assert await walks(10) and await walks(10, "params.opt")
+    assert not await walks(10, "attributes.start_time")
+    monkeypatch.setattr(candidate_plans, "WALK_ROWS", 20)  # a page of 11 within 20 rows of 4
+    assert not await walks(10)
+    planned = await found(db, e, "params.lr = '0.1'", order_by=["metrics.loss DESC"])
+    monkeypatch.setattr(candidate_plans, "WALK_ROWS", 1000)
+    assert await found(db, e, "params.lr = '0.1'", order_by=["metrics.loss DESC"]) == planned

@@ -10,8 +10,9 @@ walk of an index on SQLite).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -165,22 +166,41 @@ async def plan_per_query(session: AsyncSession) -> None:
         await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
+Bound = tuple[int, list[Any] | None]
+# Runs the segment query `build` makes, by a key naming it within its page (see `fetch_page`).
+SegmentRows = Callable[[Hashable, Callable[[], AnySelect]], Awaitable[Sequence[Any]]]
+
+
+def _segment_query(
+    stmt: AnySelect, keyset: Keyset, index: int, low: Bound, high: Bound, limit: int, reverse: bool
+) -> AnySelect:
+    """The query of one segment: its rows between the bounds, with their sort values."""
+    segment = keyset.segments[index]
+    query = segment.narrow(stmt)
+    if low[1] is not None and index == low[0]:
+        query = query.where(segment.beyond(low[1], forward=True))
+    if high[1] is not None and index == high[0]:
+        query = query.where(segment.beyond(high[1], forward=False))
+    query = query.add_columns(*segment.expressions())
+    return query.order_by(*segment.order_by(reverse=reverse)).limit(limit)
+
+
 async def _segment_page(
     session: AsyncSession,
-    stmt: AnySelect,
-    keyset: Keyset,
-    index: int,
+    build: Callable[[], AnySelect],
+    segment: Segment,
     *,
-    limit: int,
-    reverse: bool,
     plain: bool,
+    rows_of: Callable[[Callable[[], AnySelect]], Awaitable[Sequence[Any]]] | None,
 ) -> list[tuple[Any, list[Any]]]:
     """Up to `limit` (row, cursor values) pairs of one segment of an already bounded query."""
-    segment = keyset.segments[index]
-    extra = segment.expressions()
-    stmt = stmt.add_columns(*extra).order_by(*segment.order_by(reverse=reverse)).limit(limit)
-    rows = await plain_rows(session, stmt) if plain else (await session.execute(stmt)).all()
-    width = len(rows[0]) - len(extra) if rows else 0
+    extra = len(segment.expressions())
+    if rows_of is not None:
+        rows = await rows_of(build)
+    else:
+        stmt = build()
+        rows = await plain_rows(session, stmt) if plain else (await session.execute(stmt)).all()
+    width = len(rows[0]) - extra if rows else 0
     if not plain:
         return [(tuple(row[:width]), [*segment.fill, *row[width:]]) for row in rows]
     return [(row, [*segment.fill, *row[width:]]) for row in rows]
@@ -196,12 +216,15 @@ async def fetch_page(
     after: str | None,
     before: str | None,
     plain: bool = False,
+    rows: SegmentRows | None = None,
 ) -> Page[T]:
     """One page of `stmt` in `keyset` order; `build` turns a row (without the sort values)
     into an item. With `before`, the rows just before it, still in order.
 
     `plain`: `stmt` selects columns only; it runs on the connection (`plain_rows`) and
-    `build` gets the whole row, named columns and sort values alike."""
+    `build` gets the whole row, named columns and sort values alike. `rows` (plain only)
+    runs each segment's query instead, given a key that tells it from the page's other
+    queries: `(segment index, row limit)`."""
     if limit < 0:
         raise InvalidParameterError("Page size must not be negative", field="limit")
     await plan_per_query(session)
@@ -210,16 +233,11 @@ async def fetch_page(
     indexes = list(range(low[0], high[0] + 1))
     found: list[tuple[Any, list[Any]]] = []
     for index in reversed(indexes) if before is not None else indexes:
-        segment = keyset.segments[index]
-        query = segment.narrow(stmt)
-        if low[1] is not None and index == low[0]:
-            query = query.where(segment.beyond(low[1], forward=True))
-        if high[1] is not None and index == high[0]:
-            query = query.where(segment.beyond(high[1], forward=False))
         size, reverse = limit + 1 - len(found), before is not None
-        found += await _segment_page(
-            session, query, keyset, index, limit=size, reverse=reverse, plain=plain
-        )
+        query = partial(_segment_query, stmt, keyset, index, low, high, size, reverse)
+        rows_of = partial(rows, (index, size)) if rows is not None and plain else None
+        segment = keyset.segments[index]
+        found += await _segment_page(session, query, segment, plain=plain, rows_of=rows_of)
         if len(found) > limit:
             break
     has_more, found = len(found) > limit, found[:limit]
