@@ -120,3 +120,18 @@ async def test_raw_limits_and_get_form(client: httpx.AsyncClient) -> None:
     assert [e["name"] for e in got.json()["experiments"]] == ["raw"]
     empty = await client.post(f"{ROOT}/runs/search", json={"experiment_ids": ["1"]})
     assert (empty.status_code, empty.json()) == (200, {})
+
+
+def test_search_runs_over_named_experiments(mlflow_client: MlflowClient) -> None:
+    """Unknown, malformed and repeated experiment ids match nothing more; a deleted
+    experiment still names its (deleted) runs; "0" is the Default experiment."""
+    experiment_id = mlflow_client.create_experiment("named")
+    ids = _runs(mlflow_client, experiment_id)
+    default = mlflow_client.create_run("0").info.run_id
+    asked = [experiment_id, experiment_id, "999999", "x1", "99999999999"]
+    assert {r.info.run_id for r in mlflow_client.search_runs(asked)} == set(ids)
+    both = mlflow_client.search_runs([experiment_id, "0"])
+    assert {r.info.run_id for r in both} == {*ids, default}
+    mlflow_client.delete_experiment(experiment_id)
+    gone = mlflow_client.search_runs([experiment_id], run_view_type=ViewType.ALL)
+    assert {r.info.run_id for r in gone} == set(ids)

@@ -15,11 +15,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.errors import NotFoundError
 from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
-from labbook.mlflow_compat.lookups import find_experiment, load_runs
+from labbook.mlflow_compat.lookups import (
+    DEFAULT_EXPERIMENT_ID,
+    find_experiment,
+    load_runs,
+    parse_iid,
+)
 from labbook.mlflow_compat.requests import Fields
 from labbook.mlflow_compat.serialize import experiment_json, run_json
 from labbook.store.candidate_search import search_candidates
 from labbook.store.entities import Project
+from labbook.store.experiment_refs import experiment_ids_by_iid
 from labbook.store.experiment_search import Lifecycle, search_experiments
 from labbook.store.experiments import experiment_metadata
 
@@ -81,17 +87,24 @@ async def search_experiments_endpoint(fields: Fields, ctx: Context) -> dict[str,
     return _page({"experiments": experiments}, page.cursors, page.has_more)
 
 
+def _iid(experiment_id: str) -> int | None:
+    try:
+        return parse_iid(experiment_id)
+    except NotFoundError:
+        return None
+
+
 async def _experiment_ids(session: AsyncSession, project: Project, ids: list[str]) -> list[int]:
     """Internal ids of the named experiments; unknown ones match nothing, as in MLflow."""
-    found: list[int] = []
-    for experiment_id in dict.fromkeys(ids):
+    iids = [iid for i in set(ids) if i != DEFAULT_EXPERIMENT_ID and (iid := _iid(i)) is not None]
+    by_iid = await experiment_ids_by_iid(session, project_id=project.id, iids=iids)
+    found = list(by_iid.values())
+    if DEFAULT_EXPERIMENT_ID in ids:
         try:
-            experiment = await find_experiment(
-                session, project=project, experiment_id=experiment_id
-            )
+            default = await find_experiment(session, project=project, experiment_id="0")
         except NotFoundError:
-            continue
-        found.append(experiment.id)
+            return found
+        found.append(default.id)
     return found
 
 

@@ -107,8 +107,14 @@ def history_json(key: str, rows: Iterable[tuple[int, float | None, int, int]]) -
 
 def summaries_json(rows: list[SummaryRow]) -> list[dict[str, Any]]:
     """A run's latest metric values (`store.run_pages.summary_rows`) as MLflow metrics."""
+    # (`v - v == 0` holds for finite numbers only: the common case without a call per value)
     return [
-        {"key": name, "value": stored_float(v), "timestamp": ts, "step": step}
+        {
+            "key": name,
+            "value": v if v is not None and v - v == 0 else stored_float(v),
+            "timestamp": ts,
+            "step": step,
+        }
         for name, v, ts, step in rows
     ]
 
