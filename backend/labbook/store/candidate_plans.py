@@ -62,10 +62,8 @@ def _plan_of(counts: _Counts, key: OrderKey, limit: int) -> Plan:
 
 
 async def _counted(session: AsyncSession, field: Field, **where: Any) -> _Counts:
-    if (
-        await count_rows(session, matching_ids(session, **{**where, "tree": None}), WALK_THRESHOLD)
-        < WALK_THRESHOLD
-    ):
+    everything = matching_ids(session, **{**where, "tree": None})
+    if await count_rows(session, everything, WALK_THRESHOLD) < WALK_THRESHOLD:
         return _Counts(large=False)
     if field.kind == "attribute":
         return _Counts(large=True)

@@ -3,9 +3,10 @@ order keys from `store.search` compiled to SQL, one keyset page at a time.
 
 - Filters: see `candidate_filters`; order: see `candidate_order`; how SQLite should run
   them: see `candidate_plans`.
-- A search's statement is built once per shape (`_shaped`) and compiled once per request
-  (`compiled_queries`): the first page of an experiment is asked for again and again, and
-  building and compiling it costs more than the database takes to answer.
+- A search's statement and keyset are built once per search (filter, order, experiments,
+  plan: `_shaped`), and each page's SQL compiled once per request (the same with its cursor
+  and size, `compiled_queries`): the first page of an experiment is asked for again and
+  again, and building and compiling it costs more than the database takes to answer.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ def _shaped(
     keys: list[OrderKey],
     where: dict[str, Any],
 ) -> tuple[AnySelect, Keyset]:
-    """The search's statement and keyset, built once per shape (SQLAlchemy statements are
-    immutable, so one serves every request of that shape)."""
+    """The search's statement and keyset, built once (SQLAlchemy statements are immutable,
+    so one serves every page of the search)."""
     if (found := _SHAPES.get(shape)) is None:
         if len(_SHAPES) >= MAX_SHAPES:
             _SHAPES.clear()
