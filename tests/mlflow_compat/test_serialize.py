@@ -13,10 +13,9 @@ from labbook.mlflow_compat.serialize import (
     run_info_json,
     run_json,
     stored_float,
-    summaries_json,
     wire_float,
 )
-from labbook.store.entities import Candidate, CandidateStatus, KeyValue
+from labbook.store.entities import Candidate, CandidateStatus
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -66,12 +65,6 @@ def test_run_info_omits_end_time_while_running() -> None:
     )
 
 
-def test_user_id_prefers_the_mlflow_user_tag() -> None:
-    tagged = RunData(tags=[KeyValue(name="mlflow.user", value="root")], creator="admin")
-    assert run_json(_candidate(), tagged)["info"]["user_id"] == "root"
-    assert run_json(_candidate(), RunData(creator="admin"))["info"]["user_id"] == "admin"
-
-
 def test_stored_floats_history_and_summaries() -> None:
     assert [stored_float(v) for v in (None, math.inf, -math.inf, 0.1, -0.0)] == [
         "NaN", "Infinity", "-Infinity", 0.1, -0.0,
@@ -81,12 +74,16 @@ def test_stored_floats_history_and_summaries() -> None:
         {"key": "loss", "value": "NaN", "timestamp": 30, "step": 3},
         {"key": "loss", "value": 2.5, "timestamp": 40, "step": 4},
     ]
-    assert summaries_json([("acc", math.inf, 5, 1)]) == [
+
+
+def test_run_json_sends_the_database_json_as_it_is() -> None:
+    params, tags = '[{"key":"lr","value":"0.1"}]', '[{"key":"t","value":"x"}]'
+    metrics = '[{"key":"acc","value":"Infinity","timestamp":5,"step":1}]'
+    data = RunData(params=params, tags=tags, metrics=metrics, user="root")
+    body = orjson.loads(orjson.dumps(run_json(_candidate(), data)))
+    assert body["info"]["user_id"] == "root"
+    assert body["data"]["params"] == [{"key": "lr", "value": "0.1"}]
+    assert body["data"]["tags"] == [{"key": "t", "value": "x"}]
+    assert body["data"]["metrics"] == [
         {"key": "acc", "value": "Infinity", "timestamp": 5, "step": 1}
     ]
-
-
-def test_run_json_sends_the_params_json_as_it_is() -> None:
-    data = RunData(params='[{"key":"lr","value":"0.1"}]')
-    body = orjson.loads(orjson.dumps(run_json(_candidate(), data)))
-    assert body["data"]["params"] == [{"key": "lr", "value": "0.1"}]

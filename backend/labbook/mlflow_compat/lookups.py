@@ -19,8 +19,7 @@ from labbook.store.experiments import (
     get_experiment,
     get_or_create_default,
 )
-from labbook.store.run_pages import params_json, run_user, summary_rows, tags_of
-from labbook.store.users import usernames
+from labbook.store.run_pages import run_documents, run_user
 
 DEFAULT_EXPERIMENT_ID = "0"
 MAX_IID = 2**31 - 1  # iids are 32-bit columns; anything larger cannot exist
@@ -66,26 +65,11 @@ def tag_entries(items: Iterable[Any]) -> list[KeyValue]:
 
 
 async def load_runs(session: AsyncSession, *, candidates: list[Candidate]) -> list[RunData]:
-    """Params, tags, latest metrics, creators, inputs and outputs of many runs in bulk."""
+    """Params, tags, latest metrics, users, inputs and outputs of many runs: two statements."""
     ids = [c.id for c in candidates]
-    params = await params_json(session, candidate_ids=ids)
-    tags = await tags_of(session, candidate_ids=ids)
-    metrics = await summary_rows(session, candidate_ids=ids)
-    # The creator's name is only reported for runs without the client's `mlflow.user` tag.
-    tagged = {i for i, entries in tags.items() if any(e.name == USER_TAG for e in entries)}
-    creator_ids = list({c.creator_id for c in candidates if c.creator_id and c.id not in tagged})
-    users = await usernames(session, user_ids=creator_ids) if creator_ids else {}
+    documents = await run_documents(session, candidate_ids=ids, user_tag=USER_TAG)
     io = await inputs_outputs_of(session, candidate_ids=ids)
-    return [
-        RunData(
-            params=params[c.id],
-            tags=tags[c.id],
-            metrics=metrics[c.id],
-            creator=users.get(c.creator_id, "") if c.creator_id else "",
-            io=io[c.id],
-        )
-        for c in candidates
-    ]
+    return [RunData(*documents[c.id], io=io[c.id]) for c in candidates]
 
 
 async def load_run(session: AsyncSession, *, candidate: Candidate) -> RunData:

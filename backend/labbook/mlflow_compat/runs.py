@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any, cast
 
+import orjson
+
 from labbook.mlflow_compat.errors import invalid
 from labbook.mlflow_compat.handlers import Context, api_handler
 from labbook.mlflow_compat.lookups import (
@@ -16,7 +18,7 @@ from labbook.mlflow_compat.lookups import (
 )
 from labbook.mlflow_compat.models import model_metrics
 from labbook.mlflow_compat.requests import INT64_MAX, INT64_MIN, Fields
-from labbook.mlflow_compat.serialize import RunData, run_info_json, run_json
+from labbook.mlflow_compat.serialize import USER_TAG, RunData, run_info_json, run_json
 from labbook.store import candidates as store
 from labbook.store import tracking
 from labbook.store.entities import (
@@ -116,8 +118,9 @@ def _new_run_data(run: Candidate, tags: list[KeyValue], ctx: Context) -> RunData
     """All a new run holds: the tags just set (the last value of each) and its name; no
     params, metrics or inputs. Built here, not read back: creating runs is a hot path."""
     latest = {tag.name: tag.value for tag in tags} | {tracking.RUN_NAME_TAG: run.name}
-    entries = [KeyValue(name=k, value=v) for k, v in sorted(latest.items())]
-    return RunData(tags=entries, creator=ctx.principal.user.username if ctx.principal else "")
+    entries = [{"key": k, "value": v} for k, v in sorted(latest.items())]
+    creator = ctx.principal.user.username if ctx.principal else ""
+    return RunData(tags=orjson.dumps(entries).decode(), user=latest.get(USER_TAG, creator))
 
 
 @api_handler

@@ -23,7 +23,6 @@ from labbook.store.entities import (
     MetricPoint,
     RunInputsOutputs,
 )
-from labbook.store.run_pages import SummaryRow
 
 RUN_NAME_TAG = "mlflow.runName"
 USER_TAG = "mlflow.user"
@@ -105,46 +104,26 @@ def history_json(key: str, rows: Iterable[tuple[int, float | None, int, int]]) -
     ]
 
 
-def summaries_json(rows: list[SummaryRow]) -> list[dict[str, Any]]:
-    """A run's latest metric values (`store.run_pages.summary_rows`) as MLflow metrics."""
-    # (`v - v == 0` holds for finite numbers only: the common case without a call per value)
-    return [
-        {
-            "key": name,
-            "value": v if v is not None and v - v == 0 else stored_float(v),
-            "timestamp": ts,
-            "step": step,
-        }
-        for name, v, ts, step in rows
-    ]
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RunData:
-    """What a run carries besides its info, loaded in bulk by `lookups.load_runs`: params as
-    the JSON text the database built (`store.run_pages`), sent on as it is."""
+    """What a run carries besides its info, loaded in bulk by `lookups.load_runs`: params,
+    tags and latest metric values as the JSON texts the database built
+    (`store.run_pages.RunDocument`), sent on as they are, and the run's user."""
 
     params: str = "[]"
-    tags: list[KeyValue] = field(default_factory=list)
-    metrics: list[SummaryRow] = field(default_factory=list)
-    creator: str = ""
+    tags: str = "[]"
+    metrics: str = "[]"
+    user: str = ""
     io: RunInputsOutputs = field(default_factory=RunInputsOutputs)
-
-    def user_id(self) -> str:
-        """The `mlflow.user` tag the client sets, else the labbook user who created the run."""
-        for tag in self.tags:
-            if tag.name == USER_TAG:
-                return tag.value
-        return self.creator
 
 
 def run_json(candidate: Candidate, data: RunData) -> dict[str, Any]:
     return {
-        "info": run_info_json(candidate, data.user_id()),
+        "info": run_info_json(candidate, data.user),
         "data": {
-            "metrics": summaries_json(data.metrics),
+            "metrics": orjson.Fragment(data.metrics),
             "params": orjson.Fragment(data.params),
-            "tags": key_values(data.tags),
+            "tags": orjson.Fragment(data.tags),
         },
         "inputs": inputs_json(data.io),
         "outputs": outputs_json(data.io),
