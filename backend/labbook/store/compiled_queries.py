@@ -15,10 +15,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, Numeric
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from labbook.store.driver_sql import fetch_all
+from labbook.store.driver_sql import fetch_all, result_processor
 
 Processor = Callable[[Any], Any] | None
 Build = Callable[[], Any]
@@ -53,7 +52,7 @@ def compile_query(session: AsyncSession, stmt: Any) -> CompiledQuery:
     binds = [_bind_processor(compiled, k, dialect) for k in keys]
     args = tuple(v if f is None or v is None else f(v) for f, v in zip(binds, values, strict=True))
     columns = list(stmt.selected_columns)
-    processors = [(i, _result_processor(c.type, dialect)) for i, c in enumerate(columns)]
+    processors = [(i, result_processor(c.type, dialect)) for i, c in enumerate(columns)]
     needed = tuple((i, f) for i, f in processors if f is not None)
     return CompiledQuery(sql=compiled.string, args=args, processors=needed)
 
@@ -63,13 +62,6 @@ def _bind_processor(compiled: Any, key: str, dialect: Any) -> Processor:
     their list's."""
     bind = compiled.binds[key if key in compiled.binds else key.rsplit("_", 1)[0]]
     return bind.type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
-
-
-def _result_processor(kind: Any, dialect: Any) -> Processor:
-    """The type's conversion of raw values; none for numbers, which both drivers return as
-    Python numbers (asyncpg's float processor wants the column's type oid, unknown here)."""
-    impl = kind.dialect_impl(dialect)
-    return None if isinstance(impl, Numeric | Float) else impl.result_processor(dialect, None)
 
 
 class QueryMemo:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Float
+from sqlalchemy import Float, Numeric
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.store.sql import dialect_name
@@ -85,10 +85,11 @@ class DriverQuery:
         return self.row(*(v if f is None or v is None else f(v) for f, v in pairs))
 
 
-def _result_processor(type_: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    if dialect.name == "postgresql" and isinstance(type_, Float):
-        return None  # asyncpg returns double precision as float (its processor wants a type)
-    return type_.dialect_impl(dialect).result_processor(dialect, None)  # type: ignore[no-any-return]
+def result_processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    """The type's conversion of raw values; none for numbers, which both drivers return as
+    Python numbers (asyncpg's float processor wants the column's type oid, unknown here)."""
+    impl = kind.dialect_impl(dialect)
+    return None if isinstance(impl, Numeric | Float) else impl.result_processor(dialect, None)
 
 
 def _scalars(compiled: Any) -> dict[str, Any]:
@@ -105,7 +106,7 @@ def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
     keys = tuple(compiled.positiontup or ())
     binds = [compiled.binds[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
     columns = list(stmt.exported_columns)
-    processors = [_result_processor(c.type, dialect) for c in columns]
+    processors = [result_processor(c.type, dialect) for c in columns]
     return DriverQuery(
         sql=compiled.string,
         keys=keys,
