@@ -59,6 +59,9 @@ def signed_in_page(page: Page, live_server: str) -> Page:
     page.click("button[type=submit]")
     expect(page).not_to_have_url(re.compile(r"/users/sign_in"), timeout=15_000)
     expect(page.get_by_test_id("user-menu")).to_be_visible(timeout=15_000)
+    # The projects page sends a single project's member on to its experiments once the list
+    # has loaded: let that happen first, or it closes a menu the test has just opened.
+    page.wait_for_load_state("networkidle")
     return page
 
 
