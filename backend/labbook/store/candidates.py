@@ -84,7 +84,7 @@ async def create_candidate(
         "creator_id": creator_id,
         "parent_id": parent_id,
     }
-    params = _stamped({f"new_{k}": v for k, v in values.items()})
+    params = {f"new_{k}": v for k, v in values.items()}
     row = (await fetch_rows(session, "insert_candidate", _insert_statement, params))[0]
     await _touch_experiment(session, experiment.id)
     return _changed(session, CandidateChange.CREATED, to_candidate(row, experiment.iid))
@@ -167,14 +167,8 @@ def _touch_statement() -> Any:
 async def _touch_experiment(session: AsyncSession, experiment_id: int) -> int:
     """A candidate changed: that is the experiment's last activity. Returns the iid."""
     params = {"experiment_id": experiment_id, "now": utcnow()}
-    rows = await fetch_rows(session, "touch_experiment", _touch_statement, _stamped(params))
+    rows = await fetch_rows(session, "touch_experiment", _touch_statement, params)
     return int(rows[0].iid)
-
-
-def _stamped(params: dict[str, Any]) -> dict[str, Any]:
-    """Driver statements skip SQLAlchemy's Python-side defaults: the timestamps come here."""
-    now = params.get("now") or utcnow()
-    return params | {"created_at": now, "updated_at": now}
 
 
 async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
@@ -227,7 +221,7 @@ async def update_candidate(
         "new_end_time": end_time,
         "new_description": description,
     }
-    rows = await fetch_rows(session, "update_candidate", _update_statement, _stamped(params))
+    rows = await fetch_rows(session, "update_candidate", _update_statement, params)
     if not rows:
         raise NotFoundError(f"Candidate {candidate_id} not found")
     row = rows[0]

@@ -70,11 +70,12 @@ class DriverQuery:
     keys: tuple[str, ...]
     binds: tuple[Callable[[Any], Any] | None, ...]
     constants: dict[str, Any]  # the values of literals the statement binds itself
+    generated: dict[str, Callable[[Any], Any]]  # Python-side column defaults, run per call
     processors: tuple[Callable[[Any], Any] | None, ...]
     row: type[tuple[Any, ...]]  # a named tuple of the selected columns
 
     def args(self, params: dict[str, Any]) -> list[Any]:
-        values = self.constants | params
+        values = self.constants | {k: f(None) for k, f in self.generated.items()} | params
         pairs = zip(self.binds, self.keys, strict=True)
         return [values[k] if f is None else f(values[k]) for f, k in pairs]
 
@@ -92,12 +93,12 @@ def result_processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
     return None if isinstance(impl, Numeric | Float) else impl.result_processor(dialect, None)
 
 
-def _scalars(compiled: Any) -> dict[str, Any]:
-    """Constant column defaults an INSERT or UPDATE fills in itself (SQLAlchemy would at
-    execution); a callable one (a timestamp) is left for the caller to pass."""
+def _defaults(compiled: Any) -> dict[str, Any]:
+    """The column defaults an INSERT or UPDATE fills in on the Python side (SQLAlchemy does
+    at execution): a constant, or a callable such as a timestamp's."""
     pairs = [(c, c.default) for c in getattr(compiled, "insert_prefetch", ())]
     pairs += [(c, c.onupdate) for c in getattr(compiled, "update_prefetch", ())]
-    return {c.key: d.arg for c, d in pairs if d is not None and d.is_scalar}
+    return {c.key: d for c, d in pairs if d is not None and (d.is_scalar or d.is_callable)}
 
 
 def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
@@ -107,11 +108,14 @@ def _compile_query(session: AsyncSession, stmt: Any) -> DriverQuery:
     binds = [compiled.binds[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
     columns = list(stmt.exported_columns)
     processors = [result_processor(c.type, dialect) for c in columns]
+    defaults = _defaults(compiled)
+    literals = {k: v for k, v in compiled.params.items() if v is not None}
     return DriverQuery(
         sql=compiled.string,
         keys=keys,
         binds=tuple(binds),
-        constants={k: v for k, v in compiled.params.items() if v is not None} | _scalars(compiled),
+        constants=literals | {k: d.arg for k, d in defaults.items() if d.is_scalar},
+        generated={k: d.arg for k, d in defaults.items() if d.is_callable},
         processors=tuple(processors),
         row=namedtuple("Row", [str(c.key) for c in columns], rename=True),
     )

@@ -10,7 +10,6 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
-from labbook.db.tables import utcnow
 from labbook.store.driver_sql import fetch_rows
 
 Kind = Literal["experiment", "candidate"]
@@ -25,7 +24,7 @@ def _counter(kind: Kind) -> Any:
 
 async def next_iid(session: AsyncSession, *, project_id: int, kind: Kind) -> int:
     """UPDATE … RETURNING: the row lock (PostgreSQL) or the write lock (SQLite) serializes it."""
-    params = {"project_id": project_id, "updated_at": utcnow()}
+    params = {"project_id": project_id}
     rows = await fetch_rows(session, f"next_{kind}_iid", partial(_counter, kind), params)
     return int(rows[0].iid)
 
