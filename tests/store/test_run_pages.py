@@ -85,6 +85,6 @@ async def test_the_user_is_the_tag_else_the_creator(db: Database) -> None:
         ]
         tag = [KeyValue(name="mlflow.user", value="bob")]
         await params_metadata.set_metadata(s, candidate_id=made[1].id, entries=tag)
-        direct = await run_pages.run_user(s, candidate_id=made[1].id, creator_id=ada.id, tag="u")
+        direct = await run_pages.run_user(s, candidate_id=made[1].id, tag="u")
     found = await _documents(db, [c.id for c in made])
     assert [found[c.id].user for c in made] == ["ada", "bob", ""] and direct == "ada"

@@ -78,5 +78,4 @@ async def load_run(session: AsyncSession, *, candidate: Candidate) -> RunData:
 
 async def run_user_id(session: AsyncSession, *, candidate: Candidate) -> str:
     """`RunData.user_id()` of one run, without loading the rest of the run."""
-    creator_id, tag = candidate.creator_id, USER_TAG
-    return await run_user(session, candidate_id=candidate.id, creator_id=creator_id, tag=tag)
+    return await run_user(session, candidate_id=candidate.id, tag=USER_TAG)

@@ -158,11 +158,3 @@ async def metadata_of(
     session: AsyncSession, *, candidate_ids: list[int]
 ) -> dict[int, list[KeyValue]]:
     return await _by_candidate(session, t.CandidateMetadata, candidate_ids)
-
-
-async def metadata_value(session: AsyncSession, *, candidate_id: int, name: str) -> str | None:
-    """One tag's value, None when the run has no such tag."""
-    m = t.CandidateMetadata
-    stmt = select(m.value).where(m.candidate_id == candidate_id, m.name == name)
-    value: str | None = (await session.execute(stmt)).scalar()
-    return value

@@ -10,15 +10,12 @@ infinities as MLflow's strings.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import NamedTuple
 
 import orjson
-from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from labbook.db import tables as t
-from labbook.store.driver_sql import fetch_all, fetch_rows
+from labbook.store.driver_sql import fetch_all
 from labbook.store.sql import dialect_name
 
 
@@ -32,7 +29,14 @@ class RunDocument(NamedTuple):
     user: str
 
 
-_SQLITE = """
+def _user(tag: str) -> str:
+    """The run `c`'s user, with `tag` the placeholder of the user tag's name."""
+    return f"""COALESCE(
+    (SELECT value FROM candidate_metadata WHERE candidate_id = c.id AND name = {tag}),
+    (SELECT username FROM users WHERE id = c.creator_id), '')"""
+
+
+_SQLITE = f"""
 SELECT c.id,
   (SELECT json_group_array(json_object('key', name, 'value', value)) FROM
     (SELECT name, value FROM candidate_params WHERE candidate_id = c.id ORDER BY name)),
@@ -45,13 +49,11 @@ SELECT c.id,
         ELSE printf('%!.17g', last_value) END),
       'timestamp', last_timestamp, 'step', last_step)) FROM
     (SELECT * FROM candidate_metric_summaries WHERE candidate_id = c.id ORDER BY name)),
-  COALESCE(
-    (SELECT value FROM candidate_metadata WHERE candidate_id = c.id AND name = ?2),
-    (SELECT username FROM users WHERE id = c.creator_id), '')
+  {_user("?2")}
 FROM candidates c WHERE c.id IN (SELECT value FROM json_each(?1))
 """
 
-_POSTGRES = """
+_POSTGRES = f"""
 SELECT c.id,
   COALESCE((SELECT json_agg(json_build_object('key', name, 'value', value) ORDER BY name)
     FROM candidate_params WHERE candidate_id = c.id)::text, '[]'),
@@ -64,9 +66,7 @@ SELECT c.id,
         ELSE to_json(last_value) END,
       'timestamp', last_timestamp, 'step', last_step) ORDER BY name)
     FROM candidate_metric_summaries WHERE candidate_id = c.id)::text, '[]'),
-  COALESCE(
-    (SELECT value FROM candidate_metadata WHERE candidate_id = c.id AND name = $2),
-    (SELECT username FROM users WHERE id = c.creator_id), '')
+  {_user("$2")}
 FROM candidates c WHERE c.id = ANY($1::bigint[])
 """
 
@@ -82,19 +82,9 @@ async def run_documents(
     return {row[0]: RunDocument(*row[1:]) for row in rows}
 
 
-@cache
-def _run_user() -> Select[str | None, str | None]:
-    m, u = t.CandidateMetadata, t.User
-    tagged = select(m.value).where(m.candidate_id == bindparam("candidate_id"))
-    tagged = tagged.where(m.name == bindparam("tag"))
-    creator = select(u.username).where(u.id == bindparam("creator_id"))
-    return select(tagged.scalar_subquery().label("tagged"), creator.scalar_subquery().label("name"))
-
-
-async def run_user(
-    session: AsyncSession, *, candidate_id: int, creator_id: int | None, tag: str
-) -> str:
-    """The run's user: its `tag` (MLflow's `mlflow.user`) if set, else its creator's name."""
-    params = {"candidate_id": candidate_id, "creator_id": creator_id, "tag": tag}
-    tagged, name = (await fetch_rows(session, "run_user", _run_user, params))[0]
-    return str(tagged if tagged is not None else name or "")
+async def run_user(session: AsyncSession, *, candidate_id: int, tag: str) -> str:
+    """The run's user alone (what `RunDocument.user` says), for answers without its data."""
+    p = ("$1", "$2") if dialect_name(session) == "postgresql" else ("?1", "?2")
+    sql = f"SELECT {_user(p[1])} FROM candidates c WHERE c.id = {p[0]}"
+    rows = await fetch_all(session, sql, [candidate_id, tag])
+    return str(rows[0][0])

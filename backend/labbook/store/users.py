@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.auth.passwords import hash_password, verify_password
 from labbook.db import tables as t
 from labbook.errors import AlreadyExistsError, InvalidParameterError, NotFoundError
-from labbook.store.driver_sql import fetch_rows
 from labbook.store.entities import User
-from labbook.store.id_lists import in_ids
 from labbook.store.limits import check_name
-from labbook.store.sql import dialect_name
 
 MIN_PASSWORD = 8
 
@@ -65,16 +60,6 @@ async def find_user(session: AsyncSession, *, username: str) -> User | None:
 async def get_users(session: AsyncSession, *, user_ids: list[int]) -> dict[int, User]:
     rows = await session.scalars(select(t.User).where(t.User.id.in_(user_ids)))
     return {row.id: to_user(row) for row in rows}
-
-
-def _usernames(dialect: str) -> Select[int, str]:
-    return select(t.User.id, t.User.username).where(in_ids(t.User.id, dialect))
-
-
-async def usernames(session: AsyncSession, *, user_ids: list[int]) -> dict[int, str]:
-    """The names of these users (statement compiled once: runs/get asks for every run)."""
-    build = partial(_usernames, dialect_name(session))
-    return dict(await fetch_rows(session, "usernames", build, {"ids": user_ids}))
 
 
 async def list_users(session: AsyncSession) -> list[User]:
