@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import save_screenshot
-from tests.e2e.test_experiment_flows import TIMEOUT, _names, _seed_three
+from tests.e2e.test_experiment_flows import TIMEOUT, _names, _open_experiment, _seed_three
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -20,7 +20,7 @@ def test_complete_filter_then_bulk_delete_and_show_deleted(
 ) -> None:
     page = signed_in_page
     experiment_id = _seed_three(client)
-    page.goto(f"{live_server}/default/-/ml/experiments/{experiment_id}")
+    _open_experiment(page, live_server, experiment_id)
     rows = page.get_by_test_id("candidate-row")
     expect(rows).to_have_count(3, timeout=TIMEOUT)
 

@@ -50,7 +50,9 @@ async def test_keys_follow_what_candidates_log_in_each_experiment(db: Database) 
     assert await _keys(db, f.id) == (["other"], ["f1"])
 
 
-async def test_a_failed_write_leaves_no_key(db: Database) -> None:
+async def refused_param_batch(db: Database) -> tuple[int, int]:
+    """(experiment id, candidate id) of a run holding param lr=1, after a refused batch of
+    lr=2 and a new param: the changed "lr" refuses the whole batch."""
     async with db.write() as s:
         project = await projects.create_project(s, path="p")
         e = await experiments.create_experiment(s, project_id=project.id, name="e", creator_id=None)
@@ -58,6 +60,11 @@ async def test_a_failed_write_leaves_no_key(db: Database) -> None:
     await _log(db, a, ["lr"], [])
     changed = [KeyValue(name="new", value="1"), KeyValue(name="lr", value="2")]
     with pytest.raises(InvalidParameterError, match="Changing param values"):
-        async with db.write() as s:  # the changed "lr" refuses the whole batch
+        async with db.write() as s:
             await params_metadata.log_params(s, candidate_id=a, params=changed)
-    assert await _keys(db, e.id) == (["lr"], [])
+    return e.id, a
+
+
+async def test_a_failed_write_leaves_no_key(db: Database) -> None:
+    experiment_id, _ = await refused_param_batch(db)
+    assert await _keys(db, experiment_id) == (["lr"], [])
