@@ -1,8 +1,9 @@
 """`Database`: the engine plus read and write transactions.
 
 SQLite takes its write lock at the start of a write transaction (`BEGIN IMMEDIATE`), so two
-writers queue on the busy timeout instead of failing when one upgrades a read lock; reads
-start a plain deferred transaction and never block on writers (WAL).
+writers queue (on the loop's write lock in `sqlite_inline`, across processes on the busy
+timeout) instead of failing when one upgrades a read lock; reads start a plain deferred
+transaction and never block on writers (WAL).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _set_autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
 
 def _begin(conn: Connection) -> None:
     readonly = conn.get_execution_options().get("labbook_readonly", False)
-    # On aiosqlite's own connection: one thread hop, where a statement through SQLAlchemy's
+    # On the driver's own connection: one call, where a statement through SQLAlchemy's
     # adapter takes three (cursor, execute, close). Every write transaction starts here.
     driver: Any = conn.connection.driver_connection
     await_(driver.execute_fetchall("BEGIN" if readonly else "BEGIN IMMEDIATE"))

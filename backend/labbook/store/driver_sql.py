@@ -1,11 +1,11 @@
 """Statements run on the driver's own connection, inside the session's transaction.
 
 The hot write path (every logged metric) writes hundreds of rows in a few statements.
-Through SQLAlchemy, the aiosqlite adapter takes three or four thread hops per statement
-(cursor, execute, fetch, close) and every parameter of every row passes through Python
-processing. Here a statement is one call of the driver: aiosqlite's `executemany` or
-`execute_fetchall` (one hop), asyncpg's `executemany` or `fetch` (one round trip), with SQL
-that SQLAlchemy compiled once per dialect. Only for Core tables with plain column types
+Through SQLAlchemy, a statement costs three or four calls into the driver (cursor, execute,
+fetch, close), each a greenlet switch, and every parameter of every row passes through
+Python processing. Here a statement is one call of the driver: `executemany` or
+`execute_fetchall` on SQLite (`db.sqlite_inline`), asyncpg's `executemany` or `fetch` (one
+round trip), with SQL that SQLAlchemy compiled once per dialect. Only for Core tables with plain column types
 (integers, floats, strings), whose values need no conversion.
 """
 
