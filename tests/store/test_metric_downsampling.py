@@ -12,7 +12,8 @@ from labbook.db import tables as t
 from labbook.db.database import Database
 from labbook.store import candidates, experiments, metric_downsampling, metrics
 from labbook.store.entities import Candidate, MetricPoint
-from tests.store.test_metric_rollups import history_of, order
+from labbook.store.metric_rollups import BASE, Point, order_key
+from tests.store.test_metric_rollups import history_of, order, stored
 from tests.store.test_metrics import _candidate
 
 SIZES = (4, 7, 100, 1000, 9999, 10**6)
@@ -131,3 +132,39 @@ async def test_a_summary_without_points_is_an_empty_series(db: Database) -> None
             s, series=[(a.id, "loss"), (b.id, "loss")], max_points=100
         )
     assert found == {(a.id, "loss"): [(0, 0, 1.0), (1, 1, 0.5)], (b.id, "loss"): []}
+
+
+def m4_brute_force(history: list[MetricPoint], level: int) -> list[Point]:
+    """Each whole bucket of `level`: its first, smallest, largest and last point, in order."""
+    buckets: dict[int, list[Point]] = {}
+    for p in sorted(history, key=order):
+        buckets.setdefault(p.step >> (BASE + level), []).append(stored(p))
+    picks: list[Point] = []
+    for _, points in sorted(buckets.items()):
+        finite = [(v, s, ts) for s, ts, v in points if v is not None]
+        extremes = [(s, ts, v) for v, s, ts in (min(finite), max(finite))] if finite else []
+        picks += sorted({points[0], points[-1], *extremes}, key=order_key)
+    return picks
+
+
+def around_zero(rng: random.Random) -> list[MetricPoint]:
+    """Steps -40,000 to 39,999 with spikes, NaN and infinities near 0, where the stored rows
+    of buckets -1 and 0 hold only part of them at coarse levels."""
+    points = [pt("loss", rng.random(), s, 50_000 + s) for s in range(-40_000, 40_000)]
+    for step, value in [(3, 50.0), (-2, -50.0), (20, math.nan), (-17, math.inf), (40, -7.0)]:
+        points[40_000 + step] = pt("loss", value, step, 50_000 + step)
+    rng.shuffle(points)
+    return [*points, pt("loss", -60.0, 0, 1), pt("loss", 60.0, -1, 99_999)]
+
+
+async def test_rolled_levels_across_step_zero_match_brute_force(db: Database) -> None:
+    c = await _candidate(db)
+    await log(db, c.id, around_zero(random.Random(11)))
+    history = await history_of(db, c.id, "loss")
+    for n in (40, 100, 1000, 10_000):
+        level = metric_downsampling.level_for((-40_000, 39_999), n // 4)
+        async with db.read() as s:
+            found = await metric_downsampling.downsampled_points(
+                s, series=[(c.id, "loss")], max_points=n
+            )
+        assert level and found[(c.id, "loss")] == m4_brute_force(history, level), n

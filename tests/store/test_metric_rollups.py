@@ -1,6 +1,8 @@
 """Metric rollups agree with a brute-force computation over the stored history: random series
-with NaN, infinities, steps out of order, retried batches and concurrent writers; and the
-migration folds histories logged before it."""
+with NaN, infinities, steps out of order, negative steps, retried batches and concurrent
+writers. The stored pyramid is sparse (a point stops at the first level where it is in bucket
+0 or -1); what the readers rebuild from it is the dense pyramid (every point at every level).
+The migrations fold histories logged before them."""
 
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ import random
 from typing import Any
 
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from labbook.db import migrations
 from labbook.db import tables as t
 from labbook.db.database import Database
-from labbook.store import metric_history, metrics
+from labbook.store import metric_downsampling, metric_history, metrics
 from labbook.store.entities import MetricPoint
-from labbook.store.metric_rollups import BASE, LEVELS, LOWEST
+from labbook.store.metric_rollups import BASE, LEVELS, LOWEST, ROW_COLUMNS
 from tests.store.test_metrics import _candidate
 
 SPECIAL = [math.nan, math.inf, -math.inf, 0.0, -0.0]
@@ -31,7 +33,14 @@ def random_points(
     what the client does: a retry repeats its batch in order)."""
     points = []
     for _ in range(n):
-        step = rng.choice([rng.randrange(64), rng.randrange(5000), rng.randrange(-50, 10**7)])
+        step = rng.choice(
+            [
+                rng.randrange(64),
+                rng.randrange(5000),
+                rng.randrange(-50, 10**7),
+                -rng.randrange(10**6),
+            ]
+        )
         value = rng.choice(SPECIAL) if rng.random() < 0.1 else rng.choice([1.0, 2.5, rng.random()])
         points.append(
             MetricPoint(
@@ -64,11 +73,21 @@ def brute_bucket(points: list[MetricPoint]) -> dict[str, Any]:
     }
 
 
-def brute_force(history: list[MetricPoint]) -> dict[tuple[int, int], dict[str, Any]]:
+def top(step: int) -> int:
+    """The first level at which `step` is in bucket 0 or -1: the last level holding it."""
+    return min(LEVELS - 1, max(0, (step if step >= 0 else ~step).bit_length() - BASE))
+
+
+def brute_force(
+    history: list[MetricPoint], *, dense: bool = False
+) -> dict[tuple[int, int], dict[str, Any]]:
+    """The rows stored (a point at levels 0 to `top`), or with `dense` the whole buckets of
+    every level (every point at every level), which readers rebuild."""
     buckets: dict[tuple[int, int], list[MetricPoint]] = {}
     for level in range(LEVELS):
         for p in history:
-            buckets.setdefault((level, p.step >> (BASE + level)), []).append(p)
+            if dense or level <= top(p.step):
+                buckets.setdefault((level, p.step >> (BASE + level)), []).append(p)
     return {key: brute_bucket(points) for key, points in buckets.items()}
 
 
@@ -102,19 +121,40 @@ async def assert_agree(db: Database, candidate_id: int, names: tuple[str, ...]) 
         assert await stored_rollups(db, candidate_id, name) == brute_force(history)
 
 
-async def test_rollups_match_brute_force_under_retries_and_writers(db: Database) -> None:
-    c = await _candidate(db)
+async def write_randomly(db: Database, candidate_id: int, names: tuple[str, ...]) -> None:
+    """Four concurrent writers of random batches, each retrying two of them."""
     rng = random.Random(20261127)
-    names = ("loss", "acc")
 
     async def writer(w: int) -> None:
         mine = [random_points(rng, rng.randrange(1, 300), names, w) for _ in range(6)]
         for batch in mine + mine[:2]:  # the first two again: retried requests
             async with db.write() as s:
-                await metrics.log_metrics(s, candidate_id=c.id, points=batch)
+                await metrics.log_metrics(s, candidate_id=candidate_id, points=batch)
 
     await asyncio.gather(*(writer(w) for w in range(4)))
-    await assert_agree(db, c.id, names)
+
+
+async def test_rollups_match_brute_force_under_retries_and_writers(db: Database) -> None:
+    c = await _candidate(db)
+    await write_randomly(db, c.id, ("loss", "acc"))
+    await assert_agree(db, c.id, ("loss", "acc"))
+
+
+def as_rolled(b: dict[str, Any]) -> tuple[Any, ...]:
+    """A brute-force bucket as the readers' columns (`metric_rollups.ROLLED_COLUMNS`)."""
+    return (*b["first"], *b["last"], *b["min"], *b["max"])
+
+
+async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) -> None:
+    c = await _candidate(db)
+    await write_randomly(db, c.id, ("loss", "acc"))
+    for name in ("loss", "acc"):
+        dense = brute_force(await history_of(db, c.id, name), dense=True)
+        for level in range(LEVELS):
+            async with db.read() as s:
+                found = await metric_downsampling.rolled_buckets(s, {(c.id, name): level})
+            expected = [as_rolled(b) for (at, _), b in sorted(dense.items()) if at == level]
+            assert found[(c.id, name)] == expected, (name, level)
 
 
 async def test_points_at_the_same_step_and_time_pick_by_value(db: Database) -> None:
@@ -139,6 +179,31 @@ async def test_migration_folds_existing_histories(db: Database) -> None:
     await asyncio.to_thread(command.downgrade, config, "0004")
     await asyncio.to_thread(command.upgrade, config, "head")
     assert before and await stored_rollups(db, c.id, "loss") == before
+
+
+def as_row(candidate_id: int, key: tuple[int, int], b: dict[str, Any]) -> dict[str, Any]:
+    values = (candidate_id, "loss", *key, b["count"], *b["first"], *b["last"])
+    return dict(zip(ROW_COLUMNS, (*values, *b["min"], *b["max"]), strict=True))
+
+
+async def test_migration_0008_makes_dense_rows_sparse(db: Database) -> None:
+    c = await _candidate(db)
+    async with db.write() as s:
+        await metrics.log_metrics(
+            s, candidate_id=c.id, points=random_points(random.Random(6), 500, ("loss",))
+        )
+    before = await stored_rollups(db, c.id, "loss")
+    config = migrations.alembic_config(db.url)
+    await asyncio.to_thread(command.downgrade, config, "0007")
+    dense = brute_force(await history_of(db, c.id, "loss"), dense=True)
+    async with db.write() as s:
+        await s.execute(delete(t.CandidateMetricRollup))
+        await s.execute(
+            insert(t.CandidateMetricRollup), [as_row(c.id, k, b) for k, b in dense.items()]
+        )
+    assert await stored_rollups(db, c.id, "loss") == dense
+    await asyncio.to_thread(command.upgrade, config, "head")
+    assert await stored_rollups(db, c.id, "loss") == before != dense
 
 
 async def test_a_partly_repeated_batch_over_several_statements(db: Database) -> None:

@@ -8,7 +8,10 @@ import random
 from labbook.db.database import Database
 from labbook.store import metrics
 from labbook.store.entities import MetricPoint
+from labbook.store.metric_downsampling import level_for
 from labbook.store.metric_zoom import history_between
+from tests.store.test_metric_downsampling import around_zero, m4_brute_force
+from tests.store.test_metric_rollups import history_of
 from tests.store.test_metrics import _candidate
 
 
@@ -64,6 +67,19 @@ async def test_a_wide_range_reads_its_rollups_and_keeps_a_spike(db: Database) ->
     assert (77_777, 9.0) in [(p.step, p.value) for p in got]
     assert -9.0 not in [p.value for p in got]
     assert len(got) <= 100
+
+
+async def test_wide_ranges_at_and_across_step_zero_match_brute_force(db: Database) -> None:
+    """Buckets -1 and 0, rebuilt from their rows at lower levels, whole or cut by the range."""
+    c = await _candidate(db)
+    await _log(db, c.id, around_zero(random.Random(12)))
+    history = await history_of(db, c.id, "loss")
+    ranges = [(-20_000, 30_000), (1_000, 39_999), (-39_000, -5_000), (-3, 39_000), (-40_000, 0)]
+    for steps in ranges:
+        level = level_for(steps, 100 // 4)
+        assert level is not None and level > 0
+        expected = [p for p in m4_brute_force(history, level) if steps[0] <= p[0] <= steps[1]]
+        assert [_key(p) for p in await _between(db, c.id, steps, 100)] == expected, steps
 
 
 async def test_reversed_or_empty_ranges(db: Database) -> None:

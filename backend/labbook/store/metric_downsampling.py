@@ -7,14 +7,17 @@ time: time grows with the step in practice, and every index orders by step.
 
 The buckets come from the rollup pyramid kept on write (`metric_rollups`): the finest level
 whose buckets over the series' step range (its lowest step, by one index seek, and the
-summary's last step) number at most `max_points // 4`. Power-of-two levels mean between 1/8
-and 1/4 of `max_points` buckets, so a long series answers with one index range scan of about
-`max_points / 4` rows, never a scan of its points. A series of at most `max_points` points is
-read whole. M4 over the history itself (`metric_m4`, which scans the series) remains for two
-cases: a step range too wide for the coarsest level, and a series of at most 4 x `max_points`
-points whose level 0 (16 steps a bucket) is coarser than asked. A series with many points per
-step (e.g. all at step 0) gets few buckets: buckets follow steps. Several series cost a fixed
-number of statements (plans, whole series, rollups) plus one per fallback.
+summary's last step) number at most `max_points // 4`. Power-of-two levels mean between 1/8 and
+1/4 of `max_points` buckets, so a long series answers with one index range scan of about
+`max_points / 4` rows, never a scan of its points. The pyramid is sparse around step 0: the
+same statement seeks the rows of buckets -1 and 0 at every lower level (at most 2 per level),
+which rebuild that level's buckets -1 and 0 whole (`metric_rollups.complete`). A series of at
+most `max_points` points is read whole. M4 over the history itself (`metric_m4`, which scans
+the series) remains for two cases: a step range too wide for the coarsest level, and a series
+of at most 4 x `max_points` points whose level 0 (16 steps a bucket) is coarser than asked. A
+series with many points per step (e.g. all at step 0) gets few buckets: buckets follow steps.
+Several series cost a fixed number of statements (plans, whole series, rollups) plus one per
+fallback.
 """
 
 from __future__ import annotations
@@ -23,13 +26,23 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, column, func, or_, select, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_m4 import m4_points
-from labbook.store.metric_rollups import BASE, LEVELS, Point, order_key
+from labbook.store.metric_rollups import (
+    BASE,
+    LEVELS,
+    NEAR,
+    ROLLED_COLUMNS,
+    Leveled,
+    Point,
+    Rolled,
+    complete,
+    order_key,
+)
 from labbook.store.sql import dialect_name
 
 MAX_POINTS = 10_000  # a chart needs no more; it bounds what one request can pull
@@ -99,14 +112,14 @@ async def _whole(session: AsyncSession, keys: list[Key]) -> dict[Key, list[Point
     return found
 
 
-def _picks(row: Any) -> list[Point]:
+def _picks(row: Rolled) -> list[Point]:
     """A bucket's first, smallest, largest and last point, once each, in order. The first and
     last bound the bucket in MLflow's order, so only the two extremes need ordering (this runs
     for every bucket row: some 6,000 in a comparison)."""
-    first, last = (row[2], row[3], row[4]), (row[5], row[6], row[7])
+    first, last = (row[0], row[1], row[2]), (row[3], row[4], row[5])
     picks = [first]
-    if row[8] is not None:
-        low, high = (row[9], row[10], row[8]), (row[12], row[13], row[11])
+    if row[6] is not None:
+        low, high = (row[7], row[8], row[6]), (row[10], row[11], row[9])
         if order_key(high) < order_key(low):
             low, high = high, low
         picks += [p for p in (low, high) if p != first and p != last]
@@ -117,39 +130,62 @@ def _picks(row: Any) -> list[Point]:
     return picks
 
 
-_COLUMNS = (
-    "first_step, first_timestamp, first_value, last_step, last_timestamp, last_value, "
-    "min_value, min_step, min_timestamp, max_value, max_step, max_timestamp"
-)
+_COLUMNS = "level, bucket, " + ", ".join(ROLLED_COLUMNS)
 # PostgreSQL rechecks a 30-way OR for every row of a bitmap scan (20 ms for a comparison's
 # 6,000 rows); one ordered index range scan per series, driven by arrays, takes 4 ms. The
-# rows of each lateral scan come out in its order: a nested loop does not reorder them.
+# rows of each lateral scan come out in its order: an append and a nested loop do not
+# reorder them. The second branch seeks buckets -1 and 0 at each lower level (`complete`):
+# an index scan on all four key columns (levels as an array: joined to generate_series, the
+# planner hashes a scan of every level instead).
 _ROLLED_POSTGRESQL = text(f"""
 SELECT k.c, k.n, r.* FROM unnest(CAST(:cs AS integer[]), CAST(:ns AS varchar[]),
   CAST(:ls AS integer[])) AS k(c, n, l)
-CROSS JOIN LATERAL (SELECT {_COLUMNS} FROM candidate_metric_rollups
-  WHERE candidate_id = k.c AND name = k.n AND level = k.l ORDER BY bucket) AS r
+CROSS JOIN LATERAL ((SELECT {_COLUMNS} FROM candidate_metric_rollups
+  WHERE candidate_id = k.c AND name = k.n AND level = k.l ORDER BY bucket)
+  UNION ALL SELECT {_COLUMNS} FROM candidate_metric_rollups
+  WHERE candidate_id = k.c AND name = k.n AND bucket IN (-1, 0)
+  AND level = ANY(ARRAY(SELECT generate_series(0, k.l - 1)))) AS r
 """)
+
+
+def _below(key: Key, level: int) -> ColumnElement[bool]:
+    """A series' rows of buckets -1 and 0 below `level`, as index seeks."""
+    r = t.CandidateMetricRollup
+    lower = (r.level.in_(range(level)), r.bucket.in_(NEAR))
+    return and_(r.candidate_id == key[0], r.name == key[1], *lower)
+
+
+def _rolled_sqlite(levels: dict[Key, int]) -> Any:
+    """The rows at each series' level, then those of buckets -1 and 0 below it: a UNION ALL,
+    as in one OR the branches of a series share its key, by which SQLite without statistics
+    would scan the whole series."""
+    r = t.CandidateMetricRollup
+    columns = [r.candidate_id, r.name, *(getattr(r, c) for c in _COLUMNS.split(", "))]
+    keys = [(*key, level) for key, level in levels.items()]
+    stmt: Any = select(*columns).where(_matching((r.candidate_id, r.name, r.level), keys))
+    if below := [_below(key, level) for key, level in levels.items() if level]:
+        stmt = union_all(stmt, select(*columns).where(or_(*below)))
+    return stmt.order_by(*(column(c) for c in ("candidate_id", "name", "level", "bucket")))
 
 
 async def _rolled_rows(session: AsyncSession, levels: dict[Key, int]) -> Any:
     if dialect_name(session) == "postgresql":
         arrays = {"cs": [c for c, _ in levels], "ns": [n for _, n in levels]}
         return await session.execute(_ROLLED_POSTGRESQL, {**arrays, "ls": list(levels.values())})
-    r = t.CandidateMetricRollup
-    columns = [getattr(r, name) for name in _COLUMNS.split(", ")]
-    stmt = select(r.candidate_id, r.name, *columns)
-    keys = [(*key, level) for key, level in levels.items()]
-    stmt = stmt.where(_matching((r.candidate_id, r.name, r.level), keys))
-    stmt = stmt.order_by(r.candidate_id, r.name, r.level, r.bucket)
-    return await (await session.connection()).execute(stmt)  # Core: no ORM rows
+    return await (await session.connection()).execute(_rolled_sqlite(levels))  # Core rows
+
+
+async def rolled_buckets(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Rolled]]:
+    """Each series' buckets at its level, whole, in bucket order (one statement)."""
+    rows: dict[Key, list[Leveled]] = {}
+    for row in (await _rolled_rows(session, levels)).all():
+        rows.setdefault((row[0], row[1]), []).append(row[2:])
+    return {key: complete(found) for key, found in rows.items()}
 
 
 async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:
-    found: dict[Key, list[Point]] = {}
-    for row in (await _rolled_rows(session, levels)).all():
-        found.setdefault((row[0], row[1]), []).extend(_picks(row))
-    return found
+    found = await rolled_buckets(session, levels)
+    return {key: [p for b in buckets for p in _picks(b)] for key, buckets in found.items()}
 
 
 async def _fallback(session: AsyncSession, plan: _Plan, buckets: int) -> list[Point]:

@@ -4,26 +4,37 @@ Level L cuts a metric's steps into buckets of 2 ** (BASE + L) steps (`step >> (B
 each bucket row holds the bucket's first and last point (MLflow's order: step, timestamp,
 value), its smallest and largest value with their point, and its point count. A downsampled
 read of any length then reads one level's rows, about `maxPoints / 4` of them, instead of
-scanning every point (see `metric_downsampling`).
+scanning every point (see `metric_downsampling`, `metric_zoom`).
 
-`log_metrics` folds the points it actually inserted into the pyramid with one multi-row
-upsert, so a retried batch (whose points the history skips) changes nothing. The batch is
-aggregated here first: its finest level from the points, each coarser level from the one
-below, so a batch of 1,000 consecutive steps writes about 125 + LEVELS rows. NaN is stored
-as NULL and ignored by min and max, as in the summaries. Rows are written in key order, so
-concurrent writers lock them in the same order and cannot deadlock.
-Changing BASE or LEVELS needs a migration that rebuilds the table (as 0005 fills it).
+The pyramid is sparse around step 0: a point goes into levels 0 to the first level at which it
+falls in bucket 0 (steps >= 0) or -1 (steps < 0), at most LEVELS - 1, not into every level.
+Every other bucket row is whole. The row of bucket 0 at level L >= 1 holds only the steps
+2 ** (BASE + L - 1) to 2 ** (BASE + L) - 1 (level 0: 0 to 15), that of bucket -1 only
+-2 ** (BASE + L) to -2 ** (BASE + L - 1) - 1 (level 0: -16 to -1); so a reader rebuilds the
+whole bucket 0 or -1 of level L from its rows at levels 0 to L (`complete`). A single point
+thus writes about log2(|step|) - 2 rows (1 for steps below 16) instead of LEVELS.
+
+`log_metrics` folds the points it actually inserted into the pyramid with one multi-row upsert,
+so a retried batch (whose points the history skips) changes nothing. The batch is aggregated
+here first: its finest level from the points, each coarser level from the one below without
+buckets 0 and -1: a batch of 1,000 consecutive steps writes about 130 rows, a W1 run (10 keys x
+100 steps, in two batches) 180 where every level took 500. NaN is stored as NULL and ignored by
+min and max, as in the summaries. Rows are written in key order, so concurrent writers lock
+them in the same order and cannot deadlock. Changing BASE, LEVELS or which rows are kept needs
+a migration that rebuilds the table (`history_rollups`, as 0005 and 0008 fill it).
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import reduce
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, case, func, or_, tuple_
+from sqlalchemy import ColumnElement, Connection, case, func, or_, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
@@ -34,6 +45,7 @@ from labbook.store.sql import insert
 BASE = 4  # level 0 buckets span 16 steps (8 would double the rows a batch writes)
 LEVELS = 20  # the coarsest buckets span 2 ** 23 steps; wider step ranges are not rolled up
 LOWEST = -1.7976931348623157e308  # orders NaN (NULL) below every number, as the summaries do
+NEAR = (-1, 0)  # the buckets around step 0: their rows hold only the points that stop there
 
 Point = tuple[int, int, float | None]  # step, timestamp, stored value (None is NaN)
 Extreme = tuple[float, int, int]  # value, step, timestamp: ordered by value first
@@ -122,19 +134,14 @@ def _content(b: Bucket) -> tuple[Any, ...]:
 
 
 def _series_rows(head: tuple[int, str], buckets: dict[int, Bucket]) -> list[tuple[Any, ...]]:
-    """Every level's rows of one metric, from its finest level, in key order.
-
-    Once a level holds one bucket, every coarser level holds the same points: its row repeats
-    with the bucket number halved, instead of merging again (most of a batch's levels).
-    """
+    """Every level's rows of one metric, from its finest level, in key order: each coarser
+    level from the one below without buckets 0 and -1, whose points stop there (sparse)."""
     rows: list[tuple[Any, ...]] = []
     level = 0
-    while len(buckets) > 1 and level < LEVELS:
+    while buckets and level < LEVELS:
         rows += [(*head, level, key, *_content(b)) for key, b in sorted(buckets.items())]
-        buckets, level = coarser(buckets), level + 1
-    for key, b in buckets.items():  # at most one
-        content = _content(b)
-        rows += [(*head, at, key >> (at - level), *content) for at in range(level, LEVELS)]
+        buckets = coarser({k: b for k, b in buckets.items() if k not in NEAR})
+        level += 1
     return rows
 
 
@@ -151,9 +158,60 @@ def rollup_values(
 
 
 def rollup_rows(candidate_id: int, series: dict[str, list[Point]]) -> list[dict[str, Any]]:
-    """`rollup_values` as dicts by column (for the migration that filled the table)."""
+    """`rollup_values` as dicts by column (for the migrations that fill the table)."""
     values = rollup_values(candidate_id, series)
     return [dict(zip(ROW_COLUMNS, row, strict=True)) for row in values]
+
+
+_HISTORIES = text(
+    "SELECT candidate_id, name, step, timestamp, value FROM candidate_metrics "
+    "ORDER BY candidate_id, name"
+)
+
+
+def history_rollups(connection: Connection) -> Iterator[list[dict[str, Any]]]:
+    """The rows folding every stored history into the pyramid, one metric at a time (the
+    migrations that fill the table insert them)."""
+    found = connection.execute(_HISTORIES)
+    for (candidate_id, name), points in groupby(found, key=itemgetter(0, 1)):
+        yield rollup_rows(candidate_id, {name: [(s, ts, v) for _, _, s, ts, v in points]})
+
+
+ROLLED_COLUMNS = (  # a bucket as the readers read it (`Rolled`)
+    *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
+    *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
+    "max_timestamp",
+)
+Rolled = tuple[Any, ...]  # the ROLLED_COLUMNS of one bucket
+Leveled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS): a stored row as read
+
+
+def _read(row: Leveled) -> Bucket:
+    low = None if row[8] is None else (row[8], row[9], row[10])
+    high = None if row[11] is None else (row[11], row[12], row[13])
+    return Bucket((row[2], row[3], row[4]), (row[5], row[6], row[7]), low, high, 0)
+
+
+def _near(rows: list[Leveled], bucket: int) -> Rolled:
+    """Bucket 0 or -1 whole, from its rows at successive levels: each level's row holds the
+    steps further from 0 than the level below (so -1 is in step order from the top level)."""
+    rows = sorted(rows, key=itemgetter(0), reverse=bucket < 0)
+    merged = reduce(Bucket.followed_by, map(_read, rows))
+    return _content(merged)[1:]
+
+
+def complete(rows: Iterable[Leveled]) -> list[Rolled]:
+    """One level's buckets whole, in bucket order, from its rows (in bucket order) and, in
+    any place among them, the rows of buckets -1 and 0 at every lower level."""
+    near: dict[int, list[Leveled]] = {}
+    before: list[Rolled] = []
+    after: list[Rolled] = []
+    for row in rows:
+        if row[1] in NEAR:
+            near.setdefault(row[1], []).append(row)
+        else:
+            (before if row[1] < 0 else after).append(row[2:])
+    return [*before, *(_near(near[b], b) for b in NEAR if b in near), *after]
 
 
 def _ordered(prefix: str, table: Any) -> ColumnElement[Any]:

@@ -4,8 +4,11 @@ A narrow range (at most 4 x `max_points` steps) is answered by M4 over its point
 (`metric_m4`), which scans only them. A wider one reads the rollup level (`metric_rollups`)
 whose buckets cut the range into at most `max_points // 4`, and only the buckets overlapping
 the range: about `max_points / 4` rows however many points lie inside, instead of a scan of
-them all. The picks of the two edge buckets that fall outside the range are dropped, so the
-edges may show fewer points than the middle. A range too wide for any level falls back to M4.
+them all. When the range takes in bucket -1 or 0, which the pyramid keeps sparse, the same
+statement also seeks their rows at every lower level and rebuilds them whole
+(`metric_rollups.complete`). The picks of the two edge buckets that fall outside the range are
+dropped, so the edges may show fewer points than the middle. A range too wide for any level
+falls back to M4.
 """
 
 from __future__ import annotations
@@ -13,14 +16,22 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import column, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_downsampling import level_for
 from labbook.store.metric_m4 import m4_history
-from labbook.store.metric_rollups import BASE, Point, order_key
+from labbook.store.metric_rollups import (
+    BASE,
+    NEAR,
+    ROLLED_COLUMNS,
+    Point,
+    Rolled,
+    complete,
+    order_key,
+)
 
 
 async def history_between(
@@ -39,30 +50,35 @@ async def history_between(
     return await _rolled_between(session, candidate_id, name, level, steps)
 
 
+def _rows_between(candidate_id: int, name: str, level: int, buckets: tuple[int, int]) -> Any:
+    """The series' rows of `buckets` at `level`, then the lower levels' rows of buckets -1
+    and 0 among them (the rest of those two: `complete`), as index seeks (a UNION ALL: in one
+    OR, SQLite without statistics would scan the series by the key both branches share)."""
+    r = t.CandidateMetricRollup
+    columns = [getattr(r, c) for c in ("level", "bucket", *ROLLED_COLUMNS)]
+    series = (r.candidate_id == candidate_id, r.name == name)
+    stmt: Any = select(*columns).where(*series, r.level == level, r.bucket.between(*buckets))
+    if (near := [b for b in NEAR if buckets[0] <= b <= buckets[1]]) and level:
+        lower = (r.level.in_(range(level)), r.bucket.in_(near))
+        stmt = union_all(stmt, select(*columns).where(*series, *lower))
+    return stmt.order_by(column("level"), column("bucket"))
+
+
 async def _rolled_between(
     session: AsyncSession, candidate_id: int, name: str, level: int, steps: tuple[int, int]
 ) -> list[MetricPoint]:
-    r = t.CandidateMetricRollup
     shift = BASE + level
-    first = (r.first_step, r.first_timestamp, r.first_value)
-    last = (r.last_step, r.last_timestamp, r.last_value)
-    extremes = (r.min_step, r.min_timestamp, r.min_value, r.max_step, r.max_timestamp, r.max_value)
-    stmt = select(*first, *last, *extremes).where(
-        r.candidate_id == candidate_id,
-        r.name == name,
-        r.level == level,
-        r.bucket.between(steps[0] >> shift, steps[1] >> shift),
-    )
-    rows = (await session.execute(stmt.order_by(r.bucket))).all()
-    picks = [p for row in rows for p in _picks(row) if steps[0] <= p[0] <= steps[1]]
+    stmt = _rows_between(candidate_id, name, level, (steps[0] >> shift, steps[1] >> shift))
+    buckets = complete((await session.execute(stmt)).all())
+    picks = [p for row in buckets for p in _picks(row) if steps[0] <= p[0] <= steps[1]]
     return [_point(name, p) for p in picks]
 
 
-def _picks(row: Any) -> list[Point]:
+def _picks(row: Rolled) -> list[Point]:
     """A bucket's first, last, smallest and largest point, once each, in order."""
     picks = {(row[0], row[1], row[2]), (row[3], row[4], row[5])}
-    if row[8] is not None:  # all-NaN buckets have no extremes
-        picks |= {(row[6], row[7], row[8]), (row[9], row[10], row[11])}
+    if row[6] is not None:  # all-NaN buckets have no extremes
+        picks |= {(row[7], row[8], row[6]), (row[10], row[11], row[9])}
     return sorted(picks, key=order_key)
 
 

@@ -5,17 +5,17 @@ Revises: 0004
 Create Date: 2026-11-27
 
 Existing histories are folded in here, one metric at a time, with the same code that keeps
-the rollups on write (`labbook.store.metric_rollups.rollup_rows`).
+the rollups on write (`labbook.store.metric_rollups.history_rollups`): the live rule, so the
+rows are those of the latest rule (0008 made the pyramid sparse) and 0008 rebuilds the same.
 """
 
-from collections.abc import Iterator, Sequence
-from itertools import groupby
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-from labbook.store.metric_rollups import rollup_rows
+from labbook.store.metric_rollups import history_rollups
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -23,10 +23,6 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _BIG = sa.BigInteger()
-_POINTS = sa.text(
-    "SELECT candidate_id, name, step, timestamp, value FROM candidate_metrics "
-    "ORDER BY candidate_id, name"
-)
 
 
 def _columns() -> list[sa.Column[Any]]:
@@ -62,15 +58,8 @@ def upgrade() -> None:
         ),
     )
     assert table is not None
-    for rows in _backfill():
+    for rows in history_rollups(op.get_bind()):
         op.bulk_insert(table, rows)
-
-
-def _backfill() -> Iterator[list[dict[str, Any]]]:
-    found = op.get_bind().execute(_POINTS)
-    for (candidate_id, name), points in groupby(found, key=lambda r: (r[0], r[1])):
-        series = {name: [(step, ts, value) for _, _, step, ts, value in points]}
-        yield rollup_rows(candidate_id, series)
 
 
 def downgrade() -> None:
