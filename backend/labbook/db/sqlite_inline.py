@@ -127,7 +127,11 @@ class InlineConnection:
     async def _lock(self) -> None:
         lock = self._locks.current()
         try:
-            await asyncio.wait_for(lock.acquire(), BUSY_TIMEOUT)
+            if lock.locked():  # only then: a timeout costs a timer handle
+                async with asyncio.timeout(BUSY_TIMEOUT):
+                    await lock.acquire()
+            else:
+                await lock.acquire()  # free: returns without yielding to the loop
         except TimeoutError:
             raise sqlite3.OperationalError("database is locked") from None
         self._held = lock
