@@ -176,3 +176,36 @@ async def test_a_batch_in_step_order_with_and_without_plain_floats(db: Database)
     ]
     summary = await _summary(db, c)
     assert (summary["f0"].count, summary["f0"].last_step, summary["i2"].max_value) == (7, 9, 7)
+
+
+async def test_summaries_of_several_keys_skip_nan_in_min_and_max(db: Database) -> None:
+    """Summaries are computed per key over the batch's columns: NaN counts, may be the latest
+    value, and is neither min nor max; a key of only NaN has neither; a partly repeated
+    batch summarizes only its new points."""
+    c = await _candidate(db)
+    batch = [
+        pt(math.nan, 3, 5, name="b"),
+        pt(2, 1, 5, name="b"),
+        pt(-1.5, 2, 5, name="b"),
+        pt(math.nan, 0, 5, name="c"),
+        pt(4.0, 0, 5, name="a"),
+        pt(math.inf, 1, 5, name="a"),
+    ]
+    async with db.write() as s:
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=batch) == 6
+    async with db.write() as s:  # a repeat of one point of "a", and a new latest one
+        retry = [pt(4.0, 0, 5, name="a"), pt(0.25, 7, 5, name="a")]
+        assert await metrics.log_metrics(s, candidate_id=c.id, points=retry) == 1
+    got = {
+        name: (
+            m.count,
+            m.min_value,
+            m.max_value,
+            "nan" if math.isnan(m.last_value) else m.last_value,
+            m.last_step,
+        )
+        for name, m in (await _summary(db, c)).items()
+    }
+    c_summary = got.pop("c")
+    assert c_summary[0] == 1 and math.isnan(c_summary[1]) and math.isnan(c_summary[2])
+    assert got == {"a": (3, 0.25, math.inf, 0.25, 7), "b": (3, -1.5, 2.0, "nan", 3)}

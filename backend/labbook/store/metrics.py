@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import groupby
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -24,6 +24,7 @@ from labbook.store.point_inserts import insert_points
 from labbook.store.sql import greatest, insert, least
 
 LOWEST = -1.7976931348623157e308  # orders NaN (stored as NULL) below every number
+_FIELD_GETTERS = tuple(map(attrgetter, ("name", "step", "timestamp", "value")))
 
 
 def _stored(value: float) -> float | None:
@@ -41,9 +42,9 @@ def _order_key(p: MetricPoint) -> tuple[int, int, float]:
 
 def _check(points: list[MetricPoint]) -> bool:
     """Refuse bad names and values; whether every value is a float and none is NaN."""
-    for name in {p.name for p in points}:  # a batch repeats a few keys a thousand times
+    for name in set(map(_NAME, points)):  # a batch repeats a few keys a thousand times
         check_key(name, what="Metric")
-    values = [p.value for p in points]
+    values = list(map(_VALUE, points))
     if set(map(type, values)) <= {float}:  # the usual batch: one pass in C
         return not any(map(math.isnan, values))
     for p in points:
@@ -60,23 +61,34 @@ def _stored_key(p: MetricPoint) -> tuple[str, int, int, float | None]:
     return (p.name, p.step, p.timestamp, _stored(float(p.value)))
 
 
-_FIELDS = attrgetter("name", "step", "timestamp", "value")
-_POINT_ORDER, _NAME = attrgetter("step", "timestamp", "value"), attrgetter("name")
+_POINT_ORDER = attrgetter("step", "timestamp", "value")
+_NAME, _VALUE = attrgetter("name"), attrgetter("value")
+Columns = tuple[list[str], list[int], list[int], list[float]]
 
 
-def _rows(candidate_id: int, points: list[MetricPoint], plain: bool) -> list[tuple[Any, ...]]:
-    """The history rows of `points` in index order (the points themselves sorted in place).
-
-    `plain` (float values, no NaN): a point's fields are already its index key and its row,
-    read in C, instead of a Python key function per point. Sorted in two stable passes: a
-    client's batch is usually in step order already, so the first pass costs little and the
+def _sort(points: list[MetricPoint], plain: bool) -> None:
+    """Index order, in place. `plain` (float values, no NaN): a point's fields are already its
+    index key, read in C, instead of a Python key function per point; sorted in two stable
+    passes: a client's batch is usually in step order, so the first costs little and the
     second compares only names."""
     if not plain:
         points.sort(key=_index_key)
-        return [(candidate_id, *_stored_key(p)) for p in points]
+        return
     points.sort(key=_POINT_ORDER)
     points.sort(key=_NAME)
-    return [(candidate_id, *fields) for fields in map(_FIELDS, points)]
+
+
+def _columns(points: list[MetricPoint]) -> Columns:
+    """(names, steps, timestamps, values) of `points`, each read in one pass in C."""
+    names, steps, stamps, values = (list(map(get, points)) for get in _FIELD_GETTERS)
+    return names, steps, stamps, values
+
+
+def _rows(candidate_id: int, columns: Columns, plain: bool) -> list[tuple[Any, ...]]:
+    """History rows (candidate_id, name, step, timestamp, stored value)."""
+    names, steps, stamps, values = columns
+    stored = values if plain else [_stored(float(v)) for v in values]
+    return list(zip(repeat(candidate_id), names, steps, stamps, stored))
 
 
 def _inserted(ordered: list[MetricPoint], returned: list[Any] | None) -> list[MetricPoint]:
@@ -110,9 +122,11 @@ async def log_metrics(
     # In index order, so that two writers of overlapping batches lock rows in the same order
     # (PostgreSQL would otherwise deadlock them).
     ordered = list(points)
-    rows = _rows(candidate_id, ordered, plain)
-    new = _inserted(ordered, await insert_points(session, rows))
-    await _update_summaries(session, candidate_id, new)
+    _sort(ordered, plain)
+    columns = _columns(ordered)
+    new = _inserted(ordered, await insert_points(session, _rows(candidate_id, columns, plain)))
+    new_columns = columns if new is ordered else _columns(new)
+    await _update_summaries(session, candidate_id, new_columns, plain)
     await log_rollups(session, candidate_id=candidate_id, points=new)
     await _announce(session, candidate_id, experiment_id, new)
     return len(new)
@@ -177,25 +191,29 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _summary_row(candidate_id: int, name: str, points: list[MetricPoint]) -> tuple[Any, ...]:
-    """The summary of one key's new points, already in MLflow's order (the last is latest),
-    in the order of `SUMMARY_COLUMNS`."""
-    last = points[-1]
-    values = [p.value for p in points if not math.isnan(p.value)]
-    low, high = min(values, default=None), max(values, default=None)
-    latest = (_stored(last.value), last.step, last.timestamp)
-    return (candidate_id, name, *latest, low, high, len(points))
+def _summary_rows(candidate_id: int, columns: Columns, plain: bool) -> list[tuple[Any, ...]]:
+    """The summary of each key's new points (`columns` in index order: a key's last point is
+    its latest), in the order of `SUMMARY_COLUMNS`; NaN counts but is neither min nor max."""
+    names, steps, stamps, values = columns
+    rows, start = [], 0
+    for name, count in Counter(names).items():  # in order of first sight: the keys' order
+        end = start + count
+        own = values[start:end] if plain else [v for v in values[start:end] if not math.isnan(v)]
+        latest = (_stored(values[end - 1]), steps[end - 1], stamps[end - 1])
+        rows.append(
+            (candidate_id, name, *latest, min(own, default=None), max(own, default=None), count)
+        )
+        start = end
+    return rows
 
 
 async def _update_summaries(
-    session: AsyncSession, candidate_id: int, new: list[MetricPoint]
+    session: AsyncSession, candidate_id: int, columns: Columns, plain: bool
 ) -> None:
-    if not new:
+    if not columns[0]:
         return
-    by_name = groupby(new, key=attrgetter("name"))
-    rows = [_summary_row(candidate_id, name, list(group)) for name, group in by_name]
     stmt = driver_statement(session, "metric_summaries_upsert", _summaries_upsert, SUMMARY_COLUMNS)
-    await execute_many(session, stmt, rows)
+    await execute_many(session, stmt, _summary_rows(candidate_id, columns, plain))
 
 
 def to_summary(row: t.CandidateMetricSummary) -> MetricSummary:

@@ -11,6 +11,7 @@ rows hold the `changes` rowids that end at its last inserted rowid.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +55,7 @@ async def _sqlite_insert_points(session: AsyncSession, rows: list[Row]) -> list[
     chunks = [rows[i : i + SQLITE_ROWS] for i in range(0, len(rows), SQLITE_ROWS)]
     counts = []
     for chunk in chunks:
-        args = [value for row in chunk for value in row]
+        args = list(chain.from_iterable(chunk))
         cursor = await conn.execute(_sqlite_insert(len(chunk)), args)
         counts.append((cursor.rowcount, cursor.lastrowid))
     if sum(count for count, _ in counts) == len(rows):
