@@ -140,9 +140,9 @@ async def test_rollups_match_brute_force_under_retries_and_writers(db: Database)
     await assert_agree(db, c.id, ("loss", "acc"))
 
 
-def as_rolled(b: dict[str, Any]) -> tuple[Any, ...]:
-    """A brute-force bucket as the readers' columns (`metric_rollups.ROLLED_COLUMNS`)."""
-    return (*b["first"], *b["last"], *b["min"], *b["max"])
+def as_rolled(key: tuple[int, int], b: dict[str, Any]) -> tuple[Any, ...]:
+    """A brute-force bucket as the readers read it (`metric_rollups.Rolled`)."""
+    return (*key, *b["first"], *b["last"], *b["min"], *b["max"])
 
 
 async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) -> None:
@@ -153,7 +153,7 @@ async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) ->
         for level in range(LEVELS):
             async with db.read() as s:
                 found = await metric_downsampling.rolled_buckets(s, {(c.id, name): level})
-            expected = [as_rolled(b) for (at, _), b in sorted(dense.items()) if at == level]
+            expected = [as_rolled(k, b) for k, b in sorted(dense.items()) if k[0] == level]
             assert found[(c.id, name)] == expected, (name, level)
 
 

@@ -37,7 +37,6 @@ from labbook.store.metric_rollups import (
     LEVELS,
     NEAR,
     ROLLED_COLUMNS,
-    Leveled,
     Point,
     Rolled,
     complete,
@@ -116,10 +115,10 @@ def _picks(row: Rolled) -> list[Point]:
     """A bucket's first, smallest, largest and last point, once each, in order. The first and
     last bound the bucket in MLflow's order, so only the two extremes need ordering (this runs
     for every bucket row: some 6,000 in a comparison)."""
-    first, last = (row[0], row[1], row[2]), (row[3], row[4], row[5])
+    first, last = (row[2], row[3], row[4]), (row[5], row[6], row[7])
     picks = [first]
-    if row[6] is not None:
-        low, high = (row[7], row[8], row[6]), (row[10], row[11], row[9])
+    if row[8] is not None:
+        low, high = (row[9], row[10], row[8]), (row[12], row[13], row[11])
         if order_key(high) < order_key(low):
             low, high = high, low
         picks += [p for p in (low, high) if p != first and p != last]
@@ -177,10 +176,10 @@ async def _rolled_rows(session: AsyncSession, levels: dict[Key, int]) -> Any:
 
 async def rolled_buckets(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Rolled]]:
     """Each series' buckets at its level, whole, in bucket order (one statement)."""
-    rows: dict[Key, list[Leveled]] = {}
+    rows: dict[Key, list[Rolled]] = {}
     for row in (await _rolled_rows(session, levels)).all():
         rows.setdefault((row[0], row[1]), []).append(row[2:])
-    return {key: complete(found) for key, found in rows.items()}
+    return {key: complete(found, levels[key]) for key, found in rows.items()}
 
 
 async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:

@@ -177,41 +177,43 @@ def history_rollups(connection: Connection) -> Iterator[list[dict[str, Any]]]:
         yield rollup_rows(candidate_id, {name: [(s, ts, v) for _, _, s, ts, v in points]})
 
 
-ROLLED_COLUMNS = (  # a bucket as the readers read it (`Rolled`)
+ROLLED_COLUMNS = (  # a bucket as the readers read it, after its level and number (`Rolled`)
     *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
     *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
     "max_timestamp",
 )
-Rolled = tuple[Any, ...]  # the ROLLED_COLUMNS of one bucket
-Leveled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS): a stored row as read
+Rolled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS): a stored bucket row as read
 
 
-def _read(row: Leveled) -> Bucket:
+def _read(row: Rolled) -> Bucket:
     low = None if row[8] is None else (row[8], row[9], row[10])
     high = None if row[11] is None else (row[11], row[12], row[13])
     return Bucket((row[2], row[3], row[4]), (row[5], row[6], row[7]), low, high, 0)
 
 
-def _near(rows: list[Leveled], bucket: int) -> Rolled:
-    """Bucket 0 or -1 whole, from its rows at successive levels: each level's row holds the
-    steps further from 0 than the level below (so -1 is in step order from the top level)."""
+def _near(rows: list[Rolled], level: int, bucket: int) -> Rolled:
+    """Bucket 0 or -1 of `level` whole, from its rows at levels up to it: each level's row
+    holds the steps further from 0 than the level below (so -1 in step order from the top)."""
     rows = sorted(rows, key=itemgetter(0), reverse=bucket < 0)
     merged = reduce(Bucket.followed_by, map(_read, rows))
-    return _content(merged)[1:]
+    return (level, bucket, *_content(merged)[1:])
 
 
-def complete(rows: Iterable[Leveled]) -> list[Rolled]:
-    """One level's buckets whole, in bucket order, from its rows (in bucket order) and, in
-    any place among them, the rows of buckets -1 and 0 at every lower level."""
-    near: dict[int, list[Leveled]] = {}
+def complete(rows: Iterable[Rolled], level: int) -> list[Rolled]:
+    """The buckets of `level` whole, in bucket order, from its rows (in bucket order) and, in
+    any place among them, the rows of buckets -1 and 0 at every lower level (for some 6,000
+    rows a comparison: rows pass through as they are)."""
+    near: dict[int, list[Rolled]] = {}
     before: list[Rolled] = []
     after: list[Rolled] = []
     for row in rows:
-        if row[1] in NEAR:
-            near.setdefault(row[1], []).append(row)
+        if row[1] > 0:
+            after.append(row)
+        elif row[1] < -1:
+            before.append(row)
         else:
-            (before if row[1] < 0 else after).append(row[2:])
-    return [*before, *(_near(near[b], b) for b in NEAR if b in near), *after]
+            near.setdefault(row[1], []).append(row)
+    return [*before, *(_near(near[b], level, b) for b in NEAR if b in near), *after]
 
 
 def _ordered(prefix: str, table: Any) -> ColumnElement[Any]:

@@ -69,16 +69,16 @@ async def _rolled_between(
 ) -> list[MetricPoint]:
     shift = BASE + level
     stmt = _rows_between(candidate_id, name, level, (steps[0] >> shift, steps[1] >> shift))
-    buckets = complete((await session.execute(stmt)).all())
+    buckets = complete((await session.execute(stmt)).all(), level)
     picks = [p for row in buckets for p in _picks(row) if steps[0] <= p[0] <= steps[1]]
     return [_point(name, p) for p in picks]
 
 
 def _picks(row: Rolled) -> list[Point]:
     """A bucket's first, last, smallest and largest point, once each, in order."""
-    picks = {(row[0], row[1], row[2]), (row[3], row[4], row[5])}
-    if row[6] is not None:  # all-NaN buckets have no extremes
-        picks |= {(row[7], row[8], row[6]), (row[10], row[11], row[9])}
+    picks = {(row[2], row[3], row[4]), (row[5], row[6], row[7])}
+    if row[8] is not None:  # all-NaN buckets have no extremes
+        picks |= {(row[9], row[10], row[8]), (row[12], row[13], row[11])}
     return sorted(picks, key=order_key)
 
 
