@@ -31,11 +31,15 @@ class WriteLocks:
         self._locks: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             WeakKeyDictionary()
         )
+        self._last: tuple[asyncio.AbstractEventLoop | None, asyncio.Lock] = (None, asyncio.Lock())
 
     def current(self) -> asyncio.Lock:
         loop = asyncio.get_running_loop()
+        if loop is self._last[0]:  # nearly always: a server runs one loop
+            return self._last[1]
         if (lock := self._locks.get(loop)) is None:
             lock = self._locks[loop] = asyncio.Lock()
+        self._last = (loop, lock)
         return lock
 
 

@@ -3,10 +3,10 @@
 A search page's statement takes longer to build and compile with SQLAlchemy (~2-4 ms for
 a filtered, ordered candidate page) than the database takes to answer it, and executing it
 through SQLAlchemy's adapter costs three or four driver calls where the driver's own
-connection takes one. The same request (the first page of an experiment's runs, asked again and again
-by clients and the web app) is therefore compiled once: `QueryMemo` keeps, per key that
-names everything the statement depends on, its SQL, its parameter values and the
-processors that turn the driver's raw values into Python ones.
+connection takes one. The same request (the first page of an experiment's runs, asked
+again and again by clients and the web app) is therefore compiled once: `QueryMemo` keeps,
+per key that names everything the statement depends on, its SQL, its parameter values and
+the processors that turn the driver's raw values into Python ones.
 """
 
 from __future__ import annotations

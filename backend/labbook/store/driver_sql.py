@@ -5,8 +5,8 @@ Through SQLAlchemy, a statement costs three or four calls into the driver (curso
 fetch, close), each a greenlet switch, and every parameter of every row passes through
 Python processing. Here a statement is one call of the driver: `executemany` or
 `execute_fetchall` on SQLite (`db.sqlite_inline`), asyncpg's `executemany` or `fetch` (one
-round trip), with SQL that SQLAlchemy compiled once per dialect. Only for Core tables with plain column types
-(integers, floats, strings), whose values need no conversion.
+round trip), with SQL that SQLAlchemy compiled once per dialect. Only for Core tables with
+plain column types (integers, floats, strings), whose values need no conversion.
 """
 
 from __future__ import annotations
