@@ -154,7 +154,7 @@ async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) ->
             async with db.read() as s:
                 found = await metric_downsampling.rolled_buckets(s, {(c.id, name): level})
             expected = [as_rolled(k, b) for k, b in sorted(dense.items()) if k[0] == level]
-            assert found[(c.id, name)] == expected, (name, level)
+            assert [tuple(row[:14]) for row in found[(c.id, name)]] == expected, (name, level)
 
 
 async def test_points_at_the_same_step_and_time_pick_by_value(db: Database) -> None:

@@ -182,7 +182,7 @@ ROLLED_COLUMNS = (  # a bucket as the readers read it, after its level and numbe
     *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
     "max_timestamp",
 )
-Rolled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS): a stored bucket row as read
+Rolled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS, ...): a stored row as read
 
 
 def _read(row: Rolled) -> Bucket:
