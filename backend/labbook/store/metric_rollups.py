@@ -139,9 +139,23 @@ def _series_rows(head: tuple[int, str], buckets: dict[int, Bucket]) -> list[tupl
     rows: list[tuple[Any, ...]] = []
     level = 0
     while buckets and level < LEVELS:
+        if len(buckets) == 1:  # a single point, or a batch's upper levels
+            return rows + _chain(head, level, *next(iter(buckets.items())))
         rows += [(*head, level, key, *_content(b)) for key, b in sorted(buckets.items())]
         buckets = coarser({k: b for k, b in buckets.items() if k not in NEAR})
         level += 1
+    return rows
+
+
+def _chain(head: tuple[int, str], level: int, key: int, b: Bucket) -> list[tuple[Any, ...]]:
+    """A lone bucket up the levels: the same points, its number halved each level, until
+    it is 0 or -1 (the last level holding them); no merging."""
+    content, rows = _content(b), []
+    while level < LEVELS:
+        rows.append((*head, level, key, *content))
+        if key in NEAR:
+            break
+        key, level = key >> 1, level + 1
     return rows
 
 
