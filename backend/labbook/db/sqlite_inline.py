@@ -196,10 +196,6 @@ class InlineConnection:
     def isolation_level(self) -> str | None:
         return self._conn.isolation_level
 
-    @property
-    def in_transaction(self) -> bool:
-        return self._conn.in_transaction
-
 
 def connector(database: str) -> Callable[[], Any]:
     """The engine's `async_creator`: connections to `database` sharing one set of locks."""
