@@ -119,12 +119,13 @@ def coarser(buckets: dict[int, Bucket]) -> dict[int, Bucket]:
     return found
 
 
-ROW_COLUMNS = (  # the order of the rows of `rollup_values`
-    *("candidate_id", "name", "level", "bucket", "count"),
+ROLLED_COLUMNS = (  # a bucket as the readers read it, after its level and number (`Rolled`)
     *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
     *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
     "max_timestamp",
 )
+# the order of the rows of `rollup_values`
+ROW_COLUMNS = ("candidate_id", "name", "level", "bucket", "count", *ROLLED_COLUMNS)
 
 
 def _content(b: Bucket) -> tuple[Any, ...]:
@@ -191,11 +192,6 @@ def history_rollups(connection: Connection) -> Iterator[list[dict[str, Any]]]:
         yield rollup_rows(candidate_id, {name: [(s, ts, v) for _, _, s, ts, v in points]})
 
 
-ROLLED_COLUMNS = (  # a bucket as the readers read it, after its level and number (`Rolled`)
-    *("first_step", "first_timestamp", "first_value", "last_step", "last_timestamp"),
-    *("last_value", "min_value", "min_step", "min_timestamp", "max_value", "max_step"),
-    "max_timestamp",
-)
 Rolled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS, ...): a stored row as read
 
 
