@@ -95,7 +95,7 @@ def _plan(key: Key, count: int, steps: tuple[int, int], max_points: int) -> _Pla
     return _Plan(key, count <= max_points, steps, level)
 
 
-def _point(name: str, p: Point) -> MetricPoint:
+def as_point(name: str, p: Point) -> MetricPoint:
     value = math.nan if p[2] is None else p[2]
     return MetricPoint(name=name, value=value, step=p[0], timestamp=p[1])
 
@@ -111,7 +111,7 @@ async def _whole(session: AsyncSession, keys: list[Key]) -> dict[Key, list[Point
     return found
 
 
-def _picks(row: Rolled) -> list[Point]:
+def bucket_picks(row: Rolled) -> list[Point]:
     """A bucket's first, smallest, largest and last point, once each, in order. The first and
     last bound the bucket in MLflow's order, so only the two extremes need ordering (this runs
     for every bucket row: some 6,000 in a comparison)."""
@@ -186,7 +186,7 @@ async def rolled_buckets(session: AsyncSession, levels: dict[Key, int]) -> dict[
 
 async def _rolled(session: AsyncSession, levels: dict[Key, int]) -> dict[Key, list[Point]]:
     found = await rolled_buckets(session, levels)
-    return {key: [p for b in buckets for p in _picks(b)] for key, buckets in found.items()}
+    return {key: [p for b in buckets for p in bucket_picks(b)] for key, buckets in found.items()}
 
 
 async def _fallback(session: AsyncSession, plan: _Plan, buckets: int) -> list[Point]:
@@ -219,7 +219,7 @@ async def downsampled_histories(
 ) -> dict[Key, list[MetricPoint]]:
     """`downsampled_points` as `MetricPoint`s."""
     found = await downsampled_points(session, series=series, max_points=max_points)
-    return {key: [_point(key[1], p) for p in points] for key, points in found.items()}
+    return {key: [as_point(key[1], p) for p in points] for key, points in found.items()}
 
 
 async def downsampled_history(

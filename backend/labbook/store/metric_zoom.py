@@ -13,7 +13,6 @@ falls back to M4.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from sqlalchemy import column, select, union_all
@@ -21,16 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
-from labbook.store.metric_downsampling import level_for
+from labbook.store.metric_downsampling import as_point, bucket_picks, level_for
 from labbook.store.metric_m4 import m4_history
 from labbook.store.metric_rollups import (
     BASE,
     NEAR,
     ROLLED_COLUMNS,
-    Point,
-    Rolled,
     complete,
-    order_key,
 )
 
 
@@ -70,18 +66,5 @@ async def _rolled_between(
     shift = BASE + level
     stmt = _rows_between(candidate_id, name, level, (steps[0] >> shift, steps[1] >> shift))
     buckets = complete((await session.execute(stmt)).all(), level)
-    picks = [p for row in buckets for p in _picks(row) if steps[0] <= p[0] <= steps[1]]
-    return [_point(name, p) for p in picks]
-
-
-def _picks(row: Rolled) -> list[Point]:
-    """A bucket's first, last, smallest and largest point, once each, in order."""
-    picks = {(row[2], row[3], row[4]), (row[5], row[6], row[7])}
-    if row[8] is not None:  # all-NaN buckets have no extremes
-        picks |= {(row[9], row[10], row[8]), (row[12], row[13], row[11])}
-    return sorted(picks, key=order_key)
-
-
-def _point(name: str, p: Point) -> MetricPoint:
-    value = math.nan if p[2] is None else p[2]
-    return MetricPoint(name=name, value=value, step=p[0], timestamp=p[1])
+    picks = [p for row in buckets for p in bucket_picks(row) if steps[0] <= p[0] <= steps[1]]
+    return [as_point(name, p) for p in picks]
