@@ -102,17 +102,21 @@ async def get_experiments(
     return {row.id: to_experiment(row) for row in rows}
 
 
+@cache
+def _live_by_name() -> Select[Any]:
+    e = t.Experiment
+    stmt = select(*e.__table__.columns).where(e.project_id == bindparam("project_id"))
+    return stmt.where(e.name == bindparam("name"), e.deleted_at.is_(None))
+
+
 async def find_experiment_by_name(
     session: AsyncSession, *, project_id: int, name: str
 ) -> Experiment | None:
-    """The live experiment with this name, or None."""
-    stmt = select(t.Experiment).where(
-        t.Experiment.project_id == project_id,
-        t.Experiment.name == name,
-        t.Experiment.deleted_at.is_(None),
-    )
-    row = await session.scalar(stmt)
-    return to_experiment(row) if row else None
+    """The live experiment with this name, or None: compiled once, as every run created in
+    experiment "0" looks up `Default`."""
+    params = {"project_id": project_id, "name": name}
+    rows = await fetch_rows(session, "live_experiment_by_name", _live_by_name, params)
+    return to_experiment(rows[0]) if rows else None
 
 
 async def get_or_create_default(
