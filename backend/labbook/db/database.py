@@ -8,6 +8,7 @@ transaction and never block on writers (WAL).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -57,19 +58,35 @@ class Database:
         Events the store recorded on the session go out only if it commits: NOTIFYed inside
         the transaction on PostgreSQL, handed to `on_commit` after it on SQLite.
         """
-        async with self._write() as session:
-            async with session.begin():
-                yield session
-                events = record.take(session)
-                if events and not self.is_sqlite:
-                    await channel.notify(session, codec.encode(events))
-            if events and self.on_commit is not None and self.is_sqlite:
-                self.on_commit(events)
+        async with _transaction(self._write()) as session:
+            yield session
+            events = record.take(session)
+            if events and not self.is_sqlite:
+                await channel.notify(session, codec.encode(events))
+        if events and self.on_commit is not None and self.is_sqlite:
+            self.on_commit(events)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
-        async with self._read() as session, session.begin():
+        async with _transaction(self._read()) as session:
             yield session
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+@asynccontextmanager
+async def _transaction(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """The session's (auto-begun) transaction, committed on success, else rolled back.
+
+    Each call into an AsyncSession is a greenlet of its own, whose end frees its stack with a
+    system call: `session.begin()` and closing the session after a commit (which already
+    gave the connection back) cost two of them per request and did nothing else here.
+    """
+    try:
+        yield session
+        await session.commit()
+        session.expunge_all()  # rows loaded stay detached, as closing the session left them
+    except BaseException:
+        await asyncio.shield(session.close())  # rolls back; not interrupted by a cancel
+        raise

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Float, Numeric
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from labbook.store.sql import dialect_name
 
@@ -147,10 +148,17 @@ async def driver_connection(session: AsyncSession) -> Any:
     found = session.info.get(_DRIVER)
     if found is not None and found[0] is transaction:
         return found[1]
-    connection = await (await session.connection()).get_raw_connection()
-    await _begun(connection.dbapi_connection)
-    session.info[_DRIVER] = (session.sync_session.get_transaction(), connection.driver_connection)
-    return connection.driver_connection
+    adapted, driver = await session.run_sync(_connection)  # one greenlet, not two
+    await _begun(adapted)
+    session.info[_DRIVER] = (session.sync_session.get_transaction(), driver)
+    return driver
+
+
+def _connection(session: Session) -> tuple[Any, Any]:
+    """SQLAlchemy's adapter of the session's connection (beginning its transaction if need
+    be), and the driver's connection it wraps."""
+    pooled = session.connection().connection
+    return pooled.dbapi_connection, pooled.driver_connection
 
 
 async def _begun(adapted: Any) -> None:
