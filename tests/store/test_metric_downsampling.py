@@ -1,8 +1,10 @@
 """Downsampled histories: never more than asked, always the global min, max and last point,
-whether read from the rollups, whole, or by the M4 fallback; many series at once."""
+whether read from the rollups, whole, or by the M4 fallback; many series at once; on both sides
+of the threshold below which a series has no rollups."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -10,7 +12,7 @@ from sqlalchemy import insert
 
 from labbook.db import tables as t
 from labbook.db.database import Database
-from labbook.store import candidates, experiments, metric_downsampling, metrics
+from labbook.store import candidates, experiments, metric_downsampling, metric_rollups, metrics
 from labbook.store.entities import Candidate, MetricPoint
 from labbook.store.metric_rollups import BASE, Point, order_key
 from tests.store.test_metric_rollups import history_of, order, stored
@@ -168,3 +170,45 @@ async def test_rolled_levels_across_step_zero_match_brute_force(db: Database) ->
                 s, series=[(c.id, "loss")], max_points=n
             )
         assert level and found[(c.id, "loss")] == m4_brute_force(history, level), n
+
+
+def m4_equal_brute_force(history: list[MetricPoint], steps: tuple[int, int], n: int) -> list[Point]:
+    """M4 over the history (`metric_m4`): the step range cut into `n` equal buckets (integer
+    bounds), each keeping its first, last, smallest and largest point (no ties in values)."""
+    low, high = steps
+    span = high - low + 1
+    n = min(n, span)
+    bounds = [low + i * span // n for i in range(n + 1)]
+    picks: set[Point] = set()
+    for lo, hi in itertools.pairwise(bounds):
+        inside = sorted((p for p in history if lo <= p.step < hi), key=order)
+        finite = [p for p in inside if not math.isnan(p.value)]
+        picks |= {stored(p) for p in inside[:1] + inside[-1:]}
+        if finite:
+            by_value = sorted(finite, key=lambda p: p.value)
+            picks |= {stored(by_value[0]), stored(by_value[-1])}
+    return sorted(picks, key=order_key)
+
+
+def distinct(start: int, stop: int, stride: int = 1) -> list[MetricPoint]:
+    """One point a step (`stride` steps apart), no two values alike, a spike at step 2,000."""
+    return [
+        pt("loss", 10.0**6 if s == 2000 else s * 7919 % 1_000_003 / 7, s * stride, 9 + s)
+        for s in range(start, stop)
+    ]
+
+
+async def test_both_sides_of_the_real_threshold_match_brute_force(db: Database) -> None:
+    """4,095 points: M4 over the history; the 4,096th builds the pyramid: its level 1."""
+    assert metric_rollups.ROLLUP_FROM == 4096
+    c = await _candidate(db)
+    await log(db, c.id, distinct(0, 4095))
+    history = await history_of(db, c.id, "loss")
+    short = [stored(p) for p in await sample(db, c.id, "loss", 1000)]
+    assert short == m4_equal_brute_force(history, (0, 4094), 250)
+    assert [stored(p) for p in await sample(db, c.id, "loss", 5000)] == list(map(stored, history))
+    await log(db, c.id, distinct(4095, 4096))
+    history = await history_of(db, c.id, "loss")
+    assert metric_downsampling.level_for((0, 4095), 250) == 1
+    rolled = [stored(p) for p in await sample(db, c.id, "loss", 1000)]
+    assert rolled == m4_brute_force(history, 1) != m4_equal_brute_force(history, (0, 4095), 250)

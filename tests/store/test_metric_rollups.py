@@ -2,7 +2,9 @@
 with NaN, infinities, steps out of order, negative steps, retried batches and concurrent
 writers. The stored pyramid is sparse (a point stops at the first level where it is in bucket
 0 or -1); what the readers rebuild from it is the dense pyramid (every point at every level).
-The migrations fold histories logged before them."""
+Only a series of at least ROLLUP_FROM points has one: these tests lower it (`rollup_from`) to
+keep series small; `test_metric_rollup_writes` crosses it. The migrations fold histories
+logged before them."""
 
 from __future__ import annotations
 
@@ -11,18 +13,29 @@ import math
 import random
 from typing import Any
 
+import pytest
 from alembic import command
 from sqlalchemy import delete, insert, select
 
 from labbook.db import migrations
 from labbook.db import tables as t
 from labbook.db.database import Database
-from labbook.store import metric_downsampling, metric_history, metrics
+from labbook.store import metric_downsampling, metric_history, metric_rollups, metrics
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_rollups import BASE, LEVELS, LOWEST, ROW_COLUMNS
 from tests.store.test_metrics import _candidate
 
 SPECIAL = [math.nan, math.inf, -math.inf, 0.0, -0.0]
+
+
+def rollup_from(monkeypatch: pytest.MonkeyPatch, points: int) -> None:
+    """Series of at least `points` points have a pyramid (for this test)."""
+    monkeypatch.setattr(metric_rollups, "ROLLUP_FROM", points)
+
+
+@pytest.fixture
+def low_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    rollup_from(monkeypatch, 200)
 
 
 def random_points(
@@ -91,6 +104,11 @@ def brute_force(
     return {key: brute_bucket(points) for key, points in buckets.items()}
 
 
+def expected_rows(history: list[MetricPoint]) -> dict[tuple[int, int], dict[str, Any]]:
+    """The rows stored for a series: none below ROLLUP_FROM points."""
+    return brute_force(history) if len(history) >= metric_rollups.ROLLUP_FROM else {}
+
+
 def as_bucket(r: t.CandidateMetricRollup) -> dict[str, Any]:
     return {
         "count": r.count,
@@ -118,7 +136,7 @@ async def assert_agree(db: Database, candidate_id: int, names: tuple[str, ...]) 
     for name in names:
         history = await history_of(db, candidate_id, name)
         assert history, name
-        assert await stored_rollups(db, candidate_id, name) == brute_force(history)
+        assert await stored_rollups(db, candidate_id, name) == expected_rows(history)
 
 
 async def write_randomly(db: Database, candidate_id: int, names: tuple[str, ...]) -> None:
@@ -134,10 +152,16 @@ async def write_randomly(db: Database, candidate_id: int, names: tuple[str, ...]
     await asyncio.gather(*(writer(w) for w in range(4)))
 
 
-async def test_rollups_match_brute_force_under_retries_and_writers(db: Database) -> None:
+async def test_rollups_match_brute_force_under_retries_and_writers(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writers cross the threshold while racing (their first batches hold ~300 points)."""
+    rollup_from(monkeypatch, 300)
     c = await _candidate(db)
     await write_randomly(db, c.id, ("loss", "acc"))
     await assert_agree(db, c.id, ("loss", "acc"))
+    for name in ("loss", "acc"):
+        assert len(await history_of(db, c.id, name)) >= 300, name
 
 
 def as_rolled(key: tuple[int, int], b: dict[str, Any]) -> tuple[Any, ...]:
@@ -145,7 +169,9 @@ def as_rolled(key: tuple[int, int], b: dict[str, Any]) -> tuple[Any, ...]:
     return (*key, *b["first"], *b["last"], *b["min"], *b["max"])
 
 
-async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) -> None:
+async def test_readers_rebuild_every_level_of_the_dense_pyramid(
+    db: Database, low_threshold: None
+) -> None:
     c = await _candidate(db)
     await write_randomly(db, c.id, ("loss", "acc"))
     for name in ("loss", "acc"):
@@ -157,7 +183,10 @@ async def test_readers_rebuild_every_level_of_the_dense_pyramid(db: Database) ->
             assert [tuple(row[:14]) for row in found[(c.id, name)]] == expected, (name, level)
 
 
-async def test_points_at_the_same_step_and_time_pick_by_value(db: Database) -> None:
+async def test_points_at_the_same_step_and_time_pick_by_value(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rollup_from(monkeypatch, 1)  # the first point builds the pyramid, the others fold in
     c = await _candidate(db)
     points = [MetricPoint(name="x", value=v, step=7, timestamp=1) for v in (2.0, math.nan, -3.0)]
     for p in points:  # one at a time: each merge goes through the upsert
@@ -169,16 +198,18 @@ async def test_points_at_the_same_step_and_time_pick_by_value(db: Database) -> N
     await assert_agree(db, c.id, ("x",))
 
 
-async def test_migration_folds_existing_histories(db: Database) -> None:
+async def test_migration_folds_existing_histories(db: Database, low_threshold: None) -> None:
     c = await _candidate(db)
     points = random_points(random.Random(5), 500, ("loss",))
+    short = [MetricPoint(name="short", value=1.0, step=i, timestamp=i) for i in range(199)]
     async with db.write() as s:
-        await metrics.log_metrics(s, candidate_id=c.id, points=points)
+        await metrics.log_metrics(s, candidate_id=c.id, points=points + short)
     before = await stored_rollups(db, c.id, "loss")
     config = migrations.alembic_config(db.url)
     await asyncio.to_thread(command.downgrade, config, "0004")
     await asyncio.to_thread(command.upgrade, config, "head")
     assert before and await stored_rollups(db, c.id, "loss") == before
+    assert await stored_rollups(db, c.id, "short") == {}
 
 
 def as_row(candidate_id: int, key: tuple[int, int], b: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +217,7 @@ def as_row(candidate_id: int, key: tuple[int, int], b: dict[str, Any]) -> dict[s
     return dict(zip(ROW_COLUMNS, (*values, *b["min"], *b["max"]), strict=True))
 
 
-async def test_migration_0008_makes_dense_rows_sparse(db: Database) -> None:
+async def test_migration_0008_makes_dense_rows_sparse(db: Database, low_threshold: None) -> None:
     c = await _candidate(db)
     async with db.write() as s:
         await metrics.log_metrics(
@@ -206,9 +237,13 @@ async def test_migration_0008_makes_dense_rows_sparse(db: Database) -> None:
     assert await stored_rollups(db, c.id, "loss") == before != dense
 
 
-async def test_a_partly_repeated_batch_over_several_statements(db: Database) -> None:
+async def test_a_partly_repeated_batch_over_several_statements(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Repeats spread over a batch larger than one SQLite INSERT: exactly the new points count,
-    in the history, the summaries and the rollups."""
+    in the history, the summaries and the rollups (the second batch takes each key from about
+    417 points, below the threshold, to about 834, above it)."""
+    rollup_from(monkeypatch, 500)
     c = await _candidate(db)
     points = [
         MetricPoint(name=f"k{i % 3}", value=i * 0.5, step=i, timestamp=7) for i in range(2500)

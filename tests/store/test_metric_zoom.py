@@ -1,17 +1,25 @@
-"""`history_between`: a step range of a history, downsampled; brute force says which points."""
+"""`history_between`: a step range of a history, downsampled; brute force says which points,
+on both sides of the threshold below which a series has no rollups."""
 
 from __future__ import annotations
 
 import math
 import random
 
+import pytest
+
 from labbook.db.database import Database
 from labbook.store import metrics
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_downsampling import level_for
 from labbook.store.metric_zoom import history_between
-from tests.store.test_metric_downsampling import around_zero, m4_brute_force
-from tests.store.test_metric_rollups import history_of
+from tests.store.test_metric_downsampling import (
+    around_zero,
+    distinct,
+    m4_brute_force,
+    m4_equal_brute_force,
+)
+from tests.store.test_metric_rollups import history_of, rollup_from
 from tests.store.test_metrics import _candidate
 
 
@@ -90,3 +98,36 @@ async def test_reversed_or_empty_ranges(db: Database) -> None:
     assert await _between(db, c.id, (3, 1), 100) == []
     assert await _between(db, c.id, (100, 200_000), 100) == []
     assert [p.step for p in await _between(db, c.id, (2, 2), 100)] == [2]
+
+
+async def test_both_sides_of_the_threshold_match_brute_force(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """999 points 3 steps apart: M4 over the range's points; the 1,000th builds the pyramid,
+    whose level 5 then answers (brute force of each: different picks)."""
+    rollup_from(monkeypatch, 1000)
+    c = await _candidate(db)
+    await _log(db, c.id, distinct(0, 999, stride=3))
+    steps = (100, 2_800)
+    history = await history_of(db, c.id, "loss")
+    short = [_key(p) for p in await _between(db, c.id, steps, 40)]
+    assert short == m4_equal_brute_force(history, steps, 10)
+    await _log(db, c.id, distinct(999, 1000, stride=3))
+    history = await history_of(db, c.id, "loss")
+    assert level_for(steps, 10) == 5
+    expected = [p for p in m4_brute_force(history, 5) if steps[0] <= p[0] <= steps[1]]
+    rolled = [_key(p) for p in await _between(db, c.id, steps, 40)]
+    assert rolled == expected != m4_equal_brute_force(history, steps, 10)
+
+
+async def test_a_series_of_at_most_max_points_is_read_whole(db: Database) -> None:
+    """Every point inside the range, several at one step (M4 would keep 4 of them)."""
+    c = await _candidate(db)
+    logged = [MetricPoint(name="loss", value=v, step=2, timestamp=9 - v) for v in range(6)]
+    logged += [MetricPoint(name="loss", value=math.nan, step=s, timestamp=s) for s in (1, 3)]
+    await _log(db, c.id, logged)
+    expected = sorted(map(_key, logged), key=lambda k: (k[0], k[1]))
+    assert [_key(p) for p in await _between(db, c.id, (2, 2), 8)] == expected[1:-1]
+    assert [_key(p) for p in await _between(db, c.id, (0, 10), 8)] == expected
+    # more than asked: M4, whose first point is the largest and last the smallest
+    assert [_key(p) for p in await _between(db, c.id, (2, 2), 7)] == [(2, 4, 5.0), (2, 9, 0.0)]

@@ -5,19 +5,21 @@ keeps its first, last, smallest and largest point, so spikes survive, and so do 
 minimum, maximum and the last point. Buckets follow the step even when the chart's x axis is
 time: time grows with the step in practice, and every index orders by step.
 
-The buckets come from the rollup pyramid kept on write (`metric_rollups`): the finest level
+A series of at most `max_points` points is read whole. A longer series shorter than
+`metric_rollups.ROLLUP_FROM` points (its summary's count) has no rollups: M4 over its history
+(`metric_m4`) answers it, a scan of fewer than ROLLUP_FROM points. A series of at least
+ROLLUP_FROM points reads the rollup pyramid kept on write (`metric_rollups`): the finest level
 whose buckets over the series' step range (its lowest step, by one index seek, and the
 summary's last step) number at most `max_points // 4`. Power-of-two levels mean between 1/8 and
 1/4 of `max_points` buckets, so a long series answers with one index range scan of about
 `max_points / 4` rows, never a scan of its points. The pyramid is sparse around step 0: the
 same statement seeks the rows of buckets -1 and 0 at every lower level (at most 2 per level),
-which rebuild that level's buckets -1 and 0 whole (`metric_rollups.complete`). A series of at
-most `max_points` points is read whole. M4 over the history itself (`metric_m4`, which scans
-the series) remains for two cases: a step range too wide for the coarsest level, and a series
-of at most 4 x `max_points` points whose level 0 (16 steps a bucket) is coarser than asked. A
-series with many points per step (e.g. all at step 0) gets few buckets: buckets follow steps.
-Several series cost a fixed number of statements (plans, whole series, rollups) plus one per
-fallback.
+which rebuild that level's buckets -1 and 0 whole (`metric_rollups.complete`). M4 over the
+history also remains for a series with rollups in two cases: a step range too wide for the
+coarsest level, and a series of at most 4 x `max_points` points whose level 0 (16 steps a
+bucket) is coarser than asked. A series with many points per step (e.g. all at step 0) gets few
+buckets: buckets follow steps. Several series cost a fixed number of statements (plans, whole
+series, rollups) plus one per fallback.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from labbook.store.metric_rollups import (
     Point,
     Rolled,
     complete,
+    has_rollups,
     order_key,
 )
 from labbook.store.sql import dialect_name
@@ -89,10 +92,13 @@ async def _plans(session: AsyncSession, keys: list[Key], max_points: int) -> lis
 
 
 def _plan(key: Key, count: int, steps: tuple[int, int], max_points: int) -> _Plan:
+    whole = count <= max_points
+    if whole or not has_rollups(count):
+        return _Plan(key, whole, steps, None)  # a short series: whole, or M4 over it
     level = level_for(steps, max_points // 4)
     if level == 0 and count <= 4 * max_points and _spans(steps, BASE - 1) <= max_points // 4:
         level = None  # level 0 is coarser than asked; M4 over a few thousand points is cheap
-    return _Plan(key, count <= max_points, steps, level)
+    return _Plan(key, whole, steps, level)
 
 
 def as_point(name: str, p: Point) -> MetricPoint:

@@ -3,8 +3,9 @@
 The step range is cut into `n` equal buckets and each bucket keeps its first, last, smallest
 and largest point. Every bucket is answered by index seeks and one range scan inside SQL, so
 a million points never become Python objects, but every point is still scanned (twice):
-`metric_downsampling` only comes here when no rollup level fits the request (a step range
-wider than the coarsest level allows).
+`metric_downsampling` and `metric_zoom` come here for a series too short to have rollups
+(fewer than `metric_rollups.ROLLUP_FROM` points) and when no rollup level fits the request
+(a step range wider than the coarsest level allows, or a level 0 coarser than asked).
 """
 
 from __future__ import annotations

@@ -1,10 +1,24 @@
-"""Metric rollups: a pyramid of step buckets per metric, kept on write, read by downsampling.
+"""Metric rollups: a pyramid of step buckets per long metric, read by downsampling.
 
 Level L cuts a metric's steps into buckets of 2 ** (BASE + L) steps (`step >> (BASE + L)`);
 each bucket row holds the bucket's first and last point (MLflow's order: step, timestamp,
 value), its smallest and largest value with their point, and its point count. A downsampled
 read of any length then reads one level's rows, about `maxPoints / 4` of them, instead of
 scanning every point (see `metric_downsampling`, `metric_zoom`).
+
+Only a series of at least ROLLUP_FROM points (its summary's `count`) has a pyramid
+(`has_rollups`); a shorter one has no rows, and readers read its points (whole, or M4 over
+them, `metric_m4`). Most series are short (a training run logs some hundreds of steps per
+key): for them the pyramid was the largest single cost of a write (a W1 run's first batch:
+4.05 to 3.3 ms on SQLite without it) and saved a read little. A write crossing the threshold
+builds the series' pyramid from its whole history once (`metric_rollup_writes`); later ones
+fold their points in. ROLLUP_FROM = 4,096 by measurement, 1,000 points asked: below it, M4 over
+the history costs 1.6 to 2.5 ms on SQLite (3.5 to 5.8 ms on PostgreSQL) against 0.7 (1.5) ms
+for the rolled read, its 250 bucket probes costing more than the few thousand points; above
+it the scan grows (3 to 7.7 ms on SQLite, 8 to 13 ms on PostgreSQL, at 8,192 to 32,768
+points). The build at the crossing costs about 1.3 ms per 1,000 points on SQLite (2.5 on
+PostgreSQL): 5 (11) ms once at 4,096; a higher threshold would put tens of milliseconds into
+one write, and a batch crossing for 10 keys at once pays it 10 times.
 
 The pyramid is sparse around step 0: a point goes into levels 0 to the first level at which it
 falls in bucket 0 (steps >= 0) or -1 (steps < 0), at most LEVELS - 1, not into every level.
@@ -14,19 +28,15 @@ Every other bucket row is whole. The row of bucket 0 at level L >= 1 holds only 
 whole bucket 0 or -1 of level L from its rows at levels 0 to L (`complete`). A single point
 thus writes about log2(|step|) - 2 rows (1 for steps below 16) instead of LEVELS.
 
-`log_metrics` folds the points it actually inserted into the pyramid with one multi-row upsert,
-so a retried batch (whose points the history skips) changes nothing. The batch is aggregated
-here first: its finest level from the points, each coarser level from the one below without
-buckets 0 and -1: a batch of 1,000 consecutive steps writes about 130 rows, a W1 run (10 keys x
-100 steps, in two batches) 180 where every level took 500. NaN is stored as NULL and ignored by
-min and max, as in the summaries. Rows are written in key order, so concurrent writers lock
-them in the same order and cannot deadlock. Changing BASE, LEVELS or which rows are kept needs
-a migration that rebuilds the table (`history_rollups`, as 0005 and 0008 fill it).
+A batch's rows are aggregated here first (`rollup_values`): its finest level from the points,
+each coarser level from the one below without buckets 0 and -1: a batch of 1,000 consecutive
+steps writes about 130 rows. NaN is stored as NULL and ignored by min and max, as in the
+summaries. Changing BASE, LEVELS, ROLLUP_FROM or which rows are kept needs a migration that
+rebuilds the table (`history_rollups`, as 0005 and 0008 fill it and 0009 trims it).
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import reduce
@@ -34,21 +44,21 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, case, func, or_, text, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from labbook.db import tables as t
-from labbook.store.driver_sql import driver_statement, execute_many
-from labbook.store.entities import MetricPoint
-from labbook.store.sql import insert
+from sqlalchemy import Connection, text
 
 BASE = 4  # level 0 buckets span 16 steps (8 would double the rows a batch writes)
 LEVELS = 20  # the coarsest buckets span 2 ** 23 steps; wider step ranges are not rolled up
 LOWEST = -1.7976931348623157e308  # orders NaN (NULL) below every number, as the summaries do
 NEAR = (-1, 0)  # the buckets around step 0: their rows hold only the points that stop there
+ROLLUP_FROM = 4096  # a series of fewer points has no pyramid (see the module docstring)
 
 Point = tuple[int, int, float | None]  # step, timestamp, stored value (None is NaN)
 Extreme = tuple[float, int, int]  # value, step, timestamp: ordered by value first
+
+
+def has_rollups(count: int) -> bool:
+    """Whether a series of `count` points (its summary's) has a pyramid."""
+    return count >= ROLLUP_FROM
 
 
 def order_key(p: Point) -> tuple[int, int, float]:
@@ -184,12 +194,16 @@ _HISTORIES = text(
 )
 
 
-def history_rollups(connection: Connection) -> Iterator[list[dict[str, Any]]]:
-    """The rows folding every stored history into the pyramid, one metric at a time (the
-    migrations that fill the table insert them)."""
+def history_rollups(
+    connection: Connection, *, short: bool = False
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of every stored history that has a pyramid (`short`: of every one that has
+    none), one metric at a time (the migrations that fill the table insert them)."""
     found = connection.execute(_HISTORIES)
-    for (candidate_id, name), points in groupby(found, key=itemgetter(0, 1)):
-        yield rollup_rows(candidate_id, {name: [(s, ts, v) for _, _, s, ts, v in points]})
+    for (candidate_id, name), rows in groupby(found, key=itemgetter(0, 1)):
+        points = [(s, ts, v) for _, _, s, ts, v in rows]
+        if has_rollups(len(points)) != short:
+            yield rollup_rows(candidate_id, {name: points})
 
 
 Rolled = tuple[Any, ...]  # (level, bucket, *ROLLED_COLUMNS, ...): a stored row as read
@@ -224,59 +238,3 @@ def complete(rows: Iterable[Rolled], level: int) -> list[Rolled]:
         else:
             near.setdefault(row[1], []).append(row)
     return [*before, *(_near(near[b], level, b) for b in NEAR if b in near), *after]
-
-
-def _ordered(prefix: str, table: Any) -> ColumnElement[Any]:
-    """A point's (step, timestamp, value) as a row value in MLflow's order."""
-    value = func.coalesce(getattr(table, f"{prefix}_value"), LOWEST)
-    return tuple_(getattr(table, f"{prefix}_step"), getattr(table, f"{prefix}_timestamp"), value)
-
-
-def _extreme(prefix: str, table: Any) -> ColumnElement[Any]:
-    columns = ("value", "step", "timestamp")
-    return tuple_(*(getattr(table, f"{prefix}_{c}") for c in columns))
-
-
-def _take(new: Any, when: ColumnElement[Any], prefix: str, columns: tuple[str, ...]) -> Any:
-    r = t.CandidateMetricRollup
-    names = [f"{prefix}_{c}" for c in columns]
-    return {n: case((when, getattr(new, n)), else_=getattr(r, n)) for n in names}
-
-
-def _merge_set(new: Any) -> dict[str, Any]:
-    """The SET clause merging an incoming bucket into the stored one."""
-    r = t.CandidateMetricRollup
-    point, extreme = ("step", "timestamp", "value"), ("value", "step", "timestamp")
-    lower = or_(r.min_value.is_(None), _extreme("min", new) < _extreme("min", r))
-    higher = or_(r.max_value.is_(None), _extreme("max", new) > _extreme("max", r))
-    return {
-        "count": r.count + new.count,
-        **_take(new, _ordered("first", new) < _ordered("first", r), "first", point),
-        **_take(new, _ordered("last", new) > _ordered("last", r), "last", point),
-        **_take(new, lower, "min", extreme),
-        **_take(new, higher, "max", extreme),
-    }
-
-
-def by_name(points: list[MetricPoint]) -> dict[str, list[Point]]:
-    series: dict[str, list[Point]] = {}
-    for p in points:
-        value = None if math.isnan(p.value) else p.value
-        series.setdefault(p.name, []).append((p.step, p.timestamp, value))
-    return series
-
-
-def _upsert(session: AsyncSession) -> Any:
-    stmt = insert(session, t.CandidateMetricRollup)
-    keys = ["candidate_id", "name", "level", "bucket"]
-    return stmt.on_conflict_do_update(index_elements=keys, set_=_merge_set(stmt.excluded))
-
-
-async def log_rollups(
-    session: AsyncSession, *, candidate_id: int, points: list[MetricPoint]
-) -> None:
-    """Fold newly inserted points (in MLflow's order per name, as `log_metrics` sorts them)
-    into the pyramid: one upsert, run by the driver."""
-    rows = rollup_values(candidate_id, by_name(points), ordered=True)
-    stmt = driver_statement(session, "metric_rollups_upsert", _upsert, ROW_COLUMNS)
-    await execute_many(session, stmt, rows)

@@ -19,7 +19,7 @@ from labbook.store.driver_sql import driver_statement, execute_many
 from labbook.store.entities import MetricPoint, MetricSummary
 from labbook.store.events import metrics_logged
 from labbook.store.limits import check_key
-from labbook.store.metric_rollups import log_rollups
+from labbook.store.metric_rollup_writes import log_rollups
 from labbook.store.point_inserts import insert_points
 from labbook.store.sql import greatest, insert, least
 
@@ -127,6 +127,7 @@ async def log_metrics(
     new = _inserted(ordered, await insert_points(session, _rows(candidate_id, columns, plain)))
     new_columns = columns if new is ordered else _columns(new)
     await _update_summaries(session, candidate_id, new_columns, plain)
+    # after the summaries: the rollups read their counts, locked by the upsert on PostgreSQL
     await log_rollups(session, candidate_id=candidate_id, points=new)
     await _announce(session, candidate_id, experiment_id, new)
     return len(new)
