@@ -261,7 +261,8 @@ class CandidateMetricSummary(Base):
 
 class CandidateMetricRollup(Base):
     """Per (candidate, metric, level, step >> (4 + level)): first, last, min and max point and
-    count, kept on write so downsampled histories read ~maxPoints rows (store/metric_rollups).
+    count, kept on write for series of at least 4,096 points (`ROLLUP_FROM`), so downsampled
+    histories of long series read ~maxPoints rows (store/metric_rollups, metric_rollup_writes).
     """
 
     __tablename__ = "candidate_metric_rollups"
