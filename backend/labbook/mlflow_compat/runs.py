@@ -10,7 +10,7 @@ from typing import Any, cast
 import orjson
 
 from labbook.mlflow_compat.errors import invalid
-from labbook.mlflow_compat.handlers import Context, api_handler
+from labbook.mlflow_compat.handlers import Context, Tx, api_handler
 from labbook.mlflow_compat.lookups import (
     find_experiment,
     find_run,
@@ -32,6 +32,7 @@ from labbook.store.entities import (
 )
 from labbook.store.logged_model_metrics import log_model_metrics
 from labbook.store.point_builder import new_point, new_points
+from labbook.store.run_ends import end_live_run
 
 BASE = "/api/2.0/mlflow/runs"
 _COLUMNS = (itemgetter("key"), itemgetter("value"), itemgetter("timestamp"))
@@ -169,12 +170,34 @@ async def update_run(fields: Fields, ctx: Context) -> dict[str, Any]:
     run_id, status = fields.run_id(), _status(fields)
     end_time, name = fields.opt_integer("end_time"), fields.opt_text("run_name")
     async with ctx.write() as tx:
-        run = await find_run(tx.session, project=tx.project, run_id=run_id)
-        run = await tracking.update_run(
-            tx.session, candidate=run, status=status, end_time=end_time, name=name
-        )
-        user_id = await run_user_id(tx.session, candidate=run)
+        ended = None if name else await _end(tx, run_id, status, end_time)
+        run, user_id = ended or await _update(tx, run_id, status, end_time, name)
     return {"run_info": run_info_json(run, user_id)}
+
+
+async def _end(
+    tx: Tx, run_id: str, status: CandidateStatus | None, end_time: int | None
+) -> tuple[Candidate, str] | None:
+    """How clients end every run (no new name): one statement; None if the run is not live."""
+    return await end_live_run(
+        tx.session,
+        project_id=tx.project.id,
+        eid=run_id,
+        status=status,
+        end_time=end_time,
+        user_tag=USER_TAG,
+    )
+
+
+async def _update(
+    tx: Tx, run_id: str, status: CandidateStatus | None, end_time: int | None, name: str | None
+) -> tuple[Candidate, str]:
+    """Any update, with its errors (an unknown run, a deleted one, a bad name)."""
+    run = await find_run(tx.session, project=tx.project, run_id=run_id)
+    run = await tracking.update_run(
+        tx.session, candidate=run, status=status, end_time=end_time, name=name
+    )
+    return run, await run_user_id(tx.session, candidate=run)
 
 
 @api_handler

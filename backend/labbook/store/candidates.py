@@ -86,8 +86,8 @@ async def create_candidate(
     }
     params = {f"new_{k}": v for k, v in values.items()}
     row = (await fetch_rows(session, "insert_candidate", _insert_statement, params))[0]
-    await _touch_experiment(session, experiment.id)
-    return _changed(session, CandidateChange.CREATED, to_candidate(row, experiment.iid))
+    await touch_experiment(session, experiment.id)
+    return changed(session, CandidateChange.CREATED, to_candidate(row, experiment.iid))
 
 
 @cache
@@ -164,7 +164,7 @@ def _touch_statement() -> Any:
     return stmt.values(last_activity_at=bindparam("now", type_=UTCDateTime)).returning(e.iid)
 
 
-async def _touch_experiment(session: AsyncSession, experiment_id: int) -> int:
+async def touch_experiment(session: AsyncSession, experiment_id: int) -> int:
     """A candidate changed: that is the experiment's last activity. Returns the iid."""
     params = {"experiment_id": experiment_id, "now": utcnow()}
     rows = await fetch_rows(session, "touch_experiment", _touch_statement, params)
@@ -173,10 +173,10 @@ async def _touch_experiment(session: AsyncSession, experiment_id: int) -> int:
 
 async def _entity(session: AsyncSession, row: t.Candidate) -> Candidate:
     await session.flush()
-    return to_candidate(row, await _touch_experiment(session, row.experiment_id))
+    return to_candidate(row, await touch_experiment(session, row.experiment_id))
 
 
-def _changed(session: AsyncSession, kind: CandidateChange, candidate: Candidate) -> Candidate:
+def changed(session: AsyncSession, kind: CandidateChange, candidate: Candidate) -> Candidate:
     """Record the change for live subscribers (published if the transaction commits)."""
     event = CandidateChanged(
         kind=kind, candidate_id=candidate.id, experiment_id=candidate.experiment_id
@@ -225,20 +225,20 @@ async def update_candidate(
     if not rows:
         raise NotFoundError(f"Candidate {candidate_id} not found")
     row = rows[0]
-    candidate = to_candidate(row, await _touch_experiment(session, row.experiment_id))
-    return _changed(session, CandidateChange.UPDATED, candidate)
+    candidate = to_candidate(row, await touch_experiment(session, row.experiment_id))
+    return changed(session, CandidateChange.UPDATED, candidate)
 
 
 async def delete_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
     row = await _row(session, candidate_id)
     row.deleted_at = row.deleted_at or utcnow()
-    return _changed(session, CandidateChange.DELETED, await _entity(session, row))
+    return changed(session, CandidateChange.DELETED, await _entity(session, row))
 
 
 async def restore_candidate(session: AsyncSession, *, candidate_id: int) -> Candidate:
     row = await _row(session, candidate_id)
     row.deleted_at = None
-    return _changed(session, CandidateChange.UPDATED, await _entity(session, row))
+    return changed(session, CandidateChange.UPDATED, await _entity(session, row))
 
 
 async def delete_experiment_candidates(
