@@ -11,11 +11,6 @@ from graphql import (
 )
 from labbook.graphql.schema import schema
 
-# Their values name themselves: `AccessLevel` and `CandidateStatus` are the store's own enums
-# registered in place (GitLab's roles, MLflow's run statuses), and `ExperimentSort`'s values
-# are read as strings by the listing (`strawberry.enum_value` would make them untyped).
-ENUMS_WITHOUT_VALUE_DOCS = {"AccessLevel", "CandidateStatus", "ExperimentSort"}
-
 
 def _types() -> list[GraphQLNamedType]:
     """The schema's named types, without introspection's own (`__Type`, ...)."""
@@ -49,7 +44,7 @@ def test_every_enum_value_has_a_description() -> None:
     missing = [
         f"{t.name}.{name}"
         for t in _types()
-        if isinstance(t, GraphQLEnumType) and t.name not in ENUMS_WITHOUT_VALUE_DOCS
+        if isinstance(t, GraphQLEnumType)
         for name, value in t.values.items()
         if _blank(value.description)
     ]

@@ -22,10 +22,15 @@ export type Scalars = {
 
 /** A role in a project (GitLab's). */
 export type AccessLevel =
+  /** Reads and writes experiments, candidates and artifacts (MLflow client too). */
   | 'DEVELOPER'
+  /** Below Developer: sees none of a private project's experiment data. */
   | 'GUEST'
+  /** A Developer who may also delete experiments and manage members. */
   | 'MAINTAINER'
+  /** A Maintainer; a project always keeps at least one Owner. */
   | 'OWNER'
+  /** Below Developer, as Guest: sees none of a private project's experiment data. */
   | 'REPORTER';
 
 /** A personal access token (the secret is shown once). */
@@ -246,10 +251,15 @@ export type CandidatePayload = AlreadyExistsError | Candidate | InvalidStateErro
 
 /** A candidate's run status. */
 export type CandidateStatus =
+  /** Ended with an error. */
   | 'FAILED'
+  /** Ended successfully. */
   | 'FINISHED'
+  /** Stopped before it ended. */
   | 'KILLED'
+  /** Training is under way (MLflow's RUNNING; a new run's status). */
   | 'RUNNING'
+  /** Queued, not started yet. */
   | 'SCHEDULED';
 
 /** A new personal access token. */
@@ -407,15 +417,25 @@ export type ExperimentPayload = AlreadyExistsError | Experiment | InvalidStateEr
 
 /** How to order experiments. */
 export type ExperimentSort =
+  /** Fewest candidates first. */
   | 'CANDIDATE_COUNT_ASC'
+  /** Most candidates first. */
   | 'CANDIDATE_COUNT_DESC'
+  /** Oldest first. */
   | 'CREATED_ASC'
+  /** Newest first (the default). */
   | 'CREATED_DESC'
+  /** Least recent activity (its own or its candidates') first. */
   | 'LAST_ACTIVITY_ASC'
+  /** Most recent activity (its own or its candidates') first. */
   | 'LAST_ACTIVITY_DESC'
+  /** By name, A to Z. */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC'
+  /** Least recently changed first. */
   | 'UPDATED_ASC'
+  /** Most recently changed first. */
   | 'UPDATED_DESC';
 
 /** The object's state forbids this (e.g. restoring onto a live name). */
