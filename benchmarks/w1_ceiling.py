@@ -52,6 +52,16 @@ def w1(uri: str, runs: int) -> dict[str, float]:
     }
 
 
+def serve(folder: Path, port: int) -> subprocess.Popen[bytes]:
+    """The canned app of `folder` (`canned_app`) under uvicorn on `port`."""
+    command = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port)]
+    return subprocess.Popen(
+        [*command, "--log-level", "warning"],
+        cwd=folder,
+        env=dict(os.environ, CANNED_DIR=str(folder / "pages")),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=100)
@@ -60,20 +70,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="w1-ceiling-") as folder:
         canned_app(Path(folder))
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app:app",
-                "--port",
-                str(args.port),
-                "--log-level",
-                "warning",
-            ],
-            cwd=folder,
-            env=dict(os.environ, CANNED_DIR=str(Path(folder) / "pages")),
-        )
+        server = serve(Path(folder), args.port)
         try:
             subprocess.run([sys.executable, "-c", "import time; time.sleep(3)"], check=True)
             for _ in range(args.repeat):

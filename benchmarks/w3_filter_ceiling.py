@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.w1_ceiling import HARNESS, canned_app
+from benchmarks.w1_ceiling import HARNESS, canned_app, serve
 
 FILTER = "metrics.m1 > 0.5 and params.p1 = 'x'"
 ORDER = ["metrics.m2 DESC"]
@@ -58,15 +56,6 @@ def timings(uri: str, repeat: int) -> list[float]:
         found.append((time.perf_counter() - start) * 1000)
         assert len(page) == 100
     return found[3:]
-
-
-def serve(folder: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port)]
-    return subprocess.Popen(
-        [*command, "--log-level", "warning"],
-        cwd=folder,
-        env=dict(os.environ, CANNED_DIR=str(folder / "pages")),
-    )
 
 
 def main() -> None:

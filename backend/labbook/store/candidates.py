@@ -193,14 +193,18 @@ def ensure_live(candidate: Candidate) -> None:
         )
 
 
+def kept_unless_given(*names: str) -> dict[str, Any]:
+    """An UPDATE's values for candidate columns `names`: the parameter `new_<name>`, or the
+    column's own value when that parameter is NULL (absent)."""
+    c = t.Candidate.__table__.c
+    return {k: func.coalesce(bindparam(f"new_{k}", type_=c[k].type), c[k]) for k in names}
+
+
 @cache
 def _update_statement() -> Any:
     """One UPDATE … RETURNING for every change: an absent (NULL) value keeps the column."""
     c = t.Candidate
-    keep = {
-        k: func.coalesce(bindparam(f"new_{k}", type_=c.__table__.c[k].type), c.__table__.c[k])
-        for k in ("name", "status", "end_time", "description")
-    }
+    keep = kept_unless_given("name", "status", "end_time", "description")
     stmt = update(c).where(c.id == bindparam("candidate_id")).values(**keep)
     return stmt.returning(*c.__table__.columns)
 

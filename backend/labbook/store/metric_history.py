@@ -26,6 +26,12 @@ HistoryCursor = tuple[int, int, float | None, int]
 NO_LIMIT = 2**62
 
 
+def history_order() -> tuple[Any, ...]:
+    """ORDER BY of a history in MLflow's order: the unique index's, then the row id."""
+    m = t.CandidateMetric
+    return (m.step, m.timestamp, m.value.asc().nulls_first(), m.id)
+
+
 def _history_select(after: bool) -> Select[int, float | None, int, int]:
     m = t.CandidateMetric
     stmt = select(m.id, m.value, m.step, m.timestamp)
@@ -36,8 +42,7 @@ def _history_select(after: bool) -> Select[int, float | None, int, int]:
         later = or_(m.timestamp > ts, and_(m.timestamp == ts, _later_value()))
         # (the range first: it lets the database seek its index to the cursor)
         stmt = stmt.where(m.step >= step, or_(m.step > step, and_(m.step == step, later)))
-    order = (m.step, m.timestamp, m.value.asc().nulls_first(), m.id)
-    return stmt.order_by(*order).limit(bindparam("limit"))
+    return stmt.order_by(*history_order()).limit(bindparam("limit"))
 
 
 def _later_value() -> ColumnElement[bool]:

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from labbook.db import tables as t
 from labbook.store.entities import MetricPoint
 from labbook.store.metric_downsampling import as_point, bucket_picks, level_for
+from labbook.store.metric_history import history_order
 from labbook.store.metric_m4 import m4_history
 from labbook.store.metric_rollups import (
     BASE,
@@ -67,7 +68,7 @@ async def _whole_between(
     stmt = select(m.step, m.timestamp, m.value).where(
         m.candidate_id == candidate_id, m.name == name, m.step.between(*steps)
     )
-    stmt = stmt.order_by(m.step, m.timestamp, m.value.asc().nulls_first(), m.id)
+    stmt = stmt.order_by(*history_order())
     return [as_point(name, (s, ts, v)) for s, ts, v in (await session.execute(stmt)).all()]
 
 

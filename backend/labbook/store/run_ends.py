@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from labbook.db import tables as t
 from labbook.events.model import CandidateChange
-from labbook.store.candidates import changed, to_candidate, touch_experiment
+from labbook.store.candidates import changed, kept_unless_given, to_candidate, touch_experiment
 from labbook.store.driver_sql import fetch_rows
 from labbook.store.entities import Candidate, CandidateStatus
 
@@ -39,10 +39,7 @@ def _end_statement() -> Any:
     """Status and end time of the live run `eid` in the project (an absent value keeps the
     column), RETURNING its columns and user."""
     c = t.Candidate.__table__.c
-    keep = {
-        k: func.coalesce(bindparam(f"new_{k}", type_=c[k].type), c[k])
-        for k in ("status", "end_time")
-    }
+    keep = kept_unless_given("status", "end_time")
     live = (
         c.eid == bindparam("eid"),
         c.project_id == bindparam("project_id"),
